@@ -194,9 +194,7 @@ class Mention(models.Model):
         ordering = ["article", "start"]
         constraints = [
             models.CheckConstraint(condition=Q(end__gt=F("start")), name="mention_span_valid"),
-            models.UniqueConstraint(
-                fields=["article", "start", "end"], name="mention_unique_span"
-            ),
+            models.UniqueConstraint(fields=["article", "start", "end"], name="mention_unique_span"),
         ]
 
     def __str__(self) -> str:
@@ -392,44 +390,36 @@ class Conflict(models.Model):
             "chosen_value": chosen_claim.display if chosen_claim else "",
             "chosen_outlet": chosen_claim.article.outlet_name if chosen_claim else "",
         }
+        record = {
+            "conflict": self,
+            "editor": by,
+            "decision": decision,
+            "chosen_claim": chosen_claim,
+            "note": note,
+            "source_url": source_url,
+            "based_on_version": seen_version,
+            **snapshot,
+        }
         with transaction.atomic():
             updated = Conflict.objects.filter(pk=self.pk, version=seen_version).update(
                 status=new_status, version=F("version") + 1, updated_at=timezone.now()
             )
-            if not updated:
-                latest = self.latest_resolution()
-                if (
-                    latest is not None
-                    and latest.editor_id == getattr(by, "pk", None)
-                    and latest.decision == decision
-                    and latest.chosen_claim_id == (chosen_claim.pk if chosen_claim else None)
-                ):
-                    self.refresh_from_db(fields=["status", "version"])
-                    return latest
-                Resolution.objects.create(
-                    conflict=self,
-                    editor=by,
-                    decision=decision,
-                    chosen_claim=chosen_claim,
-                    note=note,
-                    source_url=source_url,
-                    based_on_version=seen_version,
-                    applied=False,
-                    **snapshot,
-                )
-                self.refresh_from_db(fields=["status", "version"])
-                raise StaleDecision(self, latest)
-            resolution = Resolution.objects.create(
-                conflict=self,
-                editor=by,
-                decision=decision,
-                chosen_claim=chosen_claim,
-                note=note,
-                source_url=source_url,
-                based_on_version=seen_version,
-                applied=True,
-                **snapshot,
-            )
+            if updated:
+                resolution = Resolution.objects.create(applied=True, **record)
+        if not updated:
+            # Someone else decided first. A repeat of the decision in force (double-click,
+            # resubmitted form) is a no-op; anything else is kept as a rejected attempt.
+            latest = self.latest_resolution()
+            self.refresh_from_db(fields=["status", "version"])
+            if (
+                latest is not None
+                and latest.editor_id == getattr(by, "pk", None)
+                and latest.decision == decision
+                and latest.chosen_claim_id == (chosen_claim.pk if chosen_claim else None)
+            ):
+                return latest
+            Resolution.objects.create(applied=False, **record)
+            raise StaleDecision(self, latest)
         self.refresh_from_db(fields=["status", "version", "updated_at"])
         return resolution
 

@@ -7,7 +7,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -16,224 +15,471 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='Outlet',
+            name="Outlet",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, unique=True)),
-                ('domain', models.CharField(blank=True, max_length=253)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, unique=True)),
+                ("domain", models.CharField(blank=True, max_length=253)),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Article',
+            name="Article",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=500)),
-                ('url', models.URLField(blank=True, max_length=2000)),
-                ('byline', models.CharField(blank=True, max_length=300)),
-                ('published_on', models.DateField(blank=True, null=True)),
-                ('text', models.TextField()),
-                ('content_hash', models.CharField(editable=False, max_length=64)),
-                ('status', models.CharField(choices=[('pending', 'Pending'), ('running', 'Running'), ('done', 'Done'), ('failed', 'Failed')], default='pending', max_length=10)),
-                ('error', models.TextField(blank=True)),
-                ('attempts', models.PositiveSmallIntegerField(default=0)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('extracted_at', models.DateTimeField(blank=True, null=True)),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=500)),
+                ("url", models.URLField(blank=True, max_length=2000)),
+                ("byline", models.CharField(blank=True, max_length=300)),
+                ("published_on", models.DateField(blank=True, null=True)),
+                ("text", models.TextField()),
+                ("content_hash", models.CharField(editable=False, max_length=64)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("pending", "Pending"),
+                            ("running", "Running"),
+                            ("done", "Done"),
+                            ("failed", "Failed"),
+                        ],
+                        default="pending",
+                        max_length=10,
+                    ),
+                ),
+                ("error", models.TextField(blank=True)),
+                ("attempts", models.PositiveSmallIntegerField(default=0)),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("extracted_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['published_on', 'created_at', 'pk'],
+                "ordering": ["published_on", "created_at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Claim',
+            name="Claim",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('count', 'Count or amount'), ('ordinal', 'Ordinal'), ('datetime', 'Date or time'), ('duration', 'Duration'), ('place', 'Place')], max_length=10)),
-                ('sentence_start', models.PositiveIntegerField()),
-                ('sentence_end', models.PositiveIntegerField()),
-                ('value_start', models.PositiveIntegerField()),
-                ('value_end', models.PositiveIntegerField()),
-                ('sentence', models.TextField()),
-                ('value_text', models.CharField(max_length=300)),
-                ('normalized', models.JSONField(default=dict)),
-                ('display', models.CharField(max_length=200)),
-                ('about', models.CharField(max_length=300)),
-                ('key', models.CharField(max_length=300)),
-                ('subject', models.CharField(blank=True, max_length=300)),
-                ('predicate', models.CharField(blank=True, max_length=100)),
-                ('attribution', models.CharField(blank=True, max_length=300)),
-                ('hedges', models.JSONField(blank=True, default=list)),
-                ('negated', models.BooleanField(default=False)),
-                ('article', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='claims', to='claims.article')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("count", "Count or amount"),
+                            ("ordinal", "Ordinal"),
+                            ("datetime", "Date or time"),
+                            ("duration", "Duration"),
+                            ("place", "Place"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                ("sentence_start", models.PositiveIntegerField()),
+                ("sentence_end", models.PositiveIntegerField()),
+                ("value_start", models.PositiveIntegerField()),
+                ("value_end", models.PositiveIntegerField()),
+                ("sentence", models.TextField()),
+                ("value_text", models.CharField(max_length=300)),
+                ("normalized", models.JSONField(default=dict)),
+                ("display", models.CharField(max_length=200)),
+                ("about", models.CharField(max_length=300)),
+                ("key", models.CharField(max_length=300)),
+                ("subject", models.CharField(blank=True, max_length=300)),
+                ("predicate", models.CharField(blank=True, max_length=100)),
+                ("attribution", models.CharField(blank=True, max_length=300)),
+                ("hedges", models.JSONField(blank=True, default=list)),
+                ("negated", models.BooleanField(default=False)),
+                (
+                    "article",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="claims",
+                        to="claims.article",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['article', 'sentence_start', 'value_start'],
+                "ordering": ["article", "sentence_start", "value_start"],
             },
         ),
         migrations.CreateModel(
-            name='Event',
+            name="Event",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(max_length=120, unique=True)),
-                ('title', models.CharField(max_length=300)),
-                ('description', models.TextField(blank=True)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("slug", models.SlugField(max_length=120, unique=True)),
+                ("title", models.CharField(max_length=300)),
+                ("description", models.TextField(blank=True)),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created_at'],
+                "ordering": ["-created_at"],
             },
         ),
         migrations.CreateModel(
-            name='Entity',
+            name="Entity",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('key', models.CharField(max_length=300)),
-                ('name', models.CharField(max_length=300)),
-                ('label', models.CharField(max_length=20)),
-                ('aliases', models.JSONField(blank=True, default=list)),
-                ('event', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='entities', to='claims.event')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("key", models.CharField(max_length=300)),
+                ("name", models.CharField(max_length=300)),
+                ("label", models.CharField(max_length=20)),
+                ("aliases", models.JSONField(blank=True, default=list)),
+                (
+                    "event",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="entities",
+                        to="claims.event",
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'entities',
-                'ordering': ['name'],
+                "verbose_name_plural": "entities",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Conflict',
+            name="Conflict",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('count', 'Count or amount'), ('ordinal', 'Ordinal'), ('datetime', 'Date or time'), ('duration', 'Duration'), ('place', 'Place')], max_length=10)),
-                ('key', models.CharField(max_length=300)),
-                ('about', models.CharField(max_length=300)),
-                ('explanation', models.TextField(blank=True)),
-                ('confidence', models.FloatField(default=0.5)),
-                ('status', models.CharField(choices=[('open', 'Open'), ('resolved', 'Resolved'), ('dismissed', 'Not a conflict'), ('unverifiable', "Can't verify")], default='open', max_length=12)),
-                ('version', models.PositiveIntegerField(default=0)),
-                ('stale', models.BooleanField(default=False, help_text='No longer found by the engine after the articles changed.')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('claims', models.ManyToManyField(blank=True, related_name='conflicts', to='claims.claim')),
-                ('event', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='conflicts', to='claims.event')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("count", "Count or amount"),
+                            ("ordinal", "Ordinal"),
+                            ("datetime", "Date or time"),
+                            ("duration", "Duration"),
+                            ("place", "Place"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                ("key", models.CharField(max_length=300)),
+                ("about", models.CharField(max_length=300)),
+                ("explanation", models.TextField(blank=True)),
+                ("confidence", models.FloatField(default=0.5)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("open", "Open"),
+                            ("resolved", "Resolved"),
+                            ("dismissed", "Not a conflict"),
+                            ("unverifiable", "Can't verify"),
+                        ],
+                        default="open",
+                        max_length=12,
+                    ),
+                ),
+                ("version", models.PositiveIntegerField(default=0)),
+                (
+                    "stale",
+                    models.BooleanField(
+                        default=False,
+                        help_text="No longer found by the engine after the articles changed.",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "claims",
+                    models.ManyToManyField(blank=True, related_name="conflicts", to="claims.claim"),
+                ),
+                (
+                    "event",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="conflicts",
+                        to="claims.event",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-confidence', 'pk'],
+                "ordering": ["-confidence", "pk"],
             },
         ),
         migrations.AddField(
-            model_name='article',
-            name='event',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='articles', to='claims.event'),
+            model_name="article",
+            name="event",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="articles",
+                to="claims.event",
+            ),
         ),
         migrations.CreateModel(
-            name='Mention',
+            name="Mention",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('start', models.PositiveIntegerField()),
-                ('end', models.PositiveIntegerField()),
-                ('label', models.CharField(max_length=20)),
-                ('text', models.CharField(max_length=500)),
-                ('article', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='mentions', to='claims.article')),
-                ('entity', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='mentions', to='claims.entity')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("start", models.PositiveIntegerField()),
+                ("end", models.PositiveIntegerField()),
+                ("label", models.CharField(max_length=20)),
+                ("text", models.CharField(max_length=500)),
+                (
+                    "article",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="mentions",
+                        to="claims.article",
+                    ),
+                ),
+                (
+                    "entity",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="mentions",
+                        to="claims.entity",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['article', 'start'],
+                "ordering": ["article", "start"],
             },
         ),
         migrations.AddField(
-            model_name='article',
-            name='outlet',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='articles', to='claims.outlet'),
+            model_name="article",
+            name="outlet",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="articles",
+                to="claims.outlet",
+            ),
         ),
         migrations.CreateModel(
-            name='Resolution',
+            name="Resolution",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('decision', models.CharField(choices=[('pick', 'Trust this version'), ('not_conflict', 'Not a conflict'), ('cant_verify', "Can't verify"), ('reopen', 'Reopen')], max_length=12)),
-                ('chosen_value', models.CharField(blank=True, max_length=200)),
-                ('chosen_outlet', models.CharField(blank=True, max_length=200)),
-                ('note', models.TextField(blank=True)),
-                ('source_url', models.URLField(blank=True, max_length=2000)),
-                ('based_on_version', models.PositiveIntegerField()),
-                ('applied', models.BooleanField(default=True, help_text='False when another editor had decided first.')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('chosen_claim', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='claims.claim')),
-                ('conflict', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='resolutions', to='claims.conflict')),
-                ('editor', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='resolutions', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "decision",
+                    models.CharField(
+                        choices=[
+                            ("pick", "Trust this version"),
+                            ("not_conflict", "Not a conflict"),
+                            ("cant_verify", "Can't verify"),
+                            ("reopen", "Reopen"),
+                        ],
+                        max_length=12,
+                    ),
+                ),
+                ("chosen_value", models.CharField(blank=True, max_length=200)),
+                ("chosen_outlet", models.CharField(blank=True, max_length=200)),
+                ("note", models.TextField(blank=True)),
+                ("source_url", models.URLField(blank=True, max_length=2000)),
+                ("based_on_version", models.PositiveIntegerField()),
+                (
+                    "applied",
+                    models.BooleanField(
+                        default=True, help_text="False when another editor had decided first."
+                    ),
+                ),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "chosen_claim",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="claims.claim",
+                    ),
+                ),
+                (
+                    "conflict",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="resolutions",
+                        to="claims.conflict",
+                    ),
+                ),
+                (
+                    "editor",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="resolutions",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created_at', '-pk'],
+                "ordering": ["-created_at", "-pk"],
             },
         ),
         migrations.AddIndex(
-            model_name='claim',
-            index=models.Index(fields=['kind', 'key'], name='claims_clai_kind_f2f131_idx'),
+            model_name="claim",
+            index=models.Index(fields=["kind", "key"], name="claims_clai_kind_f2f131_idx"),
         ),
         migrations.AddConstraint(
-            model_name='claim',
-            constraint=models.CheckConstraint(condition=models.Q(('sentence_end__gt', models.F('sentence_start'))), name='claim_sentence_valid'),
+            model_name="claim",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("sentence_end__gt", models.F("sentence_start"))),
+                name="claim_sentence_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='claim',
-            constraint=models.CheckConstraint(condition=models.Q(('kind__in', ['count', 'ordinal', 'datetime', 'duration', 'place'])), name='claim_kind_valid'),
+            model_name="claim",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("kind__in", ["count", "ordinal", "datetime", "duration", "place"])
+                ),
+                name="claim_kind_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='entity',
-            constraint=models.UniqueConstraint(fields=('event', 'key'), name='entity_unique_key_per_event'),
+            model_name="entity",
+            constraint=models.UniqueConstraint(
+                fields=("event", "key"), name="entity_unique_key_per_event"
+            ),
         ),
         migrations.AddIndex(
-            model_name='conflict',
-            index=models.Index(condition=models.Q(('status', 'open')), fields=['event'], name='conflict_open_by_event'),
+            model_name="conflict",
+            index=models.Index(
+                condition=models.Q(("status", "open")),
+                fields=["event"],
+                name="conflict_open_by_event",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='conflict',
-            constraint=models.UniqueConstraint(fields=('event', 'kind', 'key'), name='conflict_unique_question'),
+            model_name="conflict",
+            constraint=models.UniqueConstraint(
+                fields=("event", "kind", "key"), name="conflict_unique_question"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='conflict',
-            constraint=models.CheckConstraint(condition=models.Q(('confidence__gte', 0), ('confidence__lte', 1)), name='conflict_confidence_range'),
+            model_name="conflict",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("confidence__gte", 0), ("confidence__lte", 1)),
+                name="conflict_confidence_range",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='conflict',
-            constraint=models.CheckConstraint(condition=models.Q(('status__in', ['open', 'resolved', 'dismissed', 'unverifiable'])), name='conflict_status_valid'),
+            model_name="conflict",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("status__in", ["open", "resolved", "dismissed", "unverifiable"])
+                ),
+                name="conflict_status_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='mention',
-            constraint=models.CheckConstraint(condition=models.Q(('end__gt', models.F('start'))), name='mention_span_valid'),
+            model_name="mention",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("end__gt", models.F("start"))), name="mention_span_valid"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='mention',
-            constraint=models.UniqueConstraint(fields=('article', 'start', 'end'), name='mention_unique_span'),
+            model_name="mention",
+            constraint=models.UniqueConstraint(
+                fields=("article", "start", "end"), name="mention_unique_span"
+            ),
         ),
         migrations.AddIndex(
-            model_name='article',
-            index=models.Index(fields=['event', 'status'], name='claims_arti_event_i_5a2dde_idx'),
+            model_name="article",
+            index=models.Index(fields=["event", "status"], name="claims_arti_event_i_5a2dde_idx"),
         ),
         migrations.AddConstraint(
-            model_name='article',
-            constraint=models.UniqueConstraint(fields=('event', 'content_hash'), name='article_unique_text_per_event'),
+            model_name="article",
+            constraint=models.UniqueConstraint(
+                fields=("event", "content_hash"), name="article_unique_text_per_event"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='article',
-            constraint=models.UniqueConstraint(condition=models.Q(('url', ''), _negated=True), fields=('event', 'url'), name='article_unique_url_per_event'),
+            model_name="article",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("url", ""), _negated=True),
+                fields=("event", "url"),
+                name="article_unique_url_per_event",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='article',
-            constraint=models.CheckConstraint(condition=models.Q(('status__in', ['pending', 'running', 'done', 'failed'])), name='article_status_valid'),
+            model_name="article",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("status__in", ["pending", "running", "done", "failed"])),
+                name="article_status_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='article',
-            constraint=models.CheckConstraint(condition=models.Q(('text', ''), _negated=True), name='article_text_not_empty'),
+            model_name="article",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("text", ""), _negated=True), name="article_text_not_empty"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='resolution',
-            constraint=models.CheckConstraint(condition=models.Q(('decision__in', ['pick', 'not_conflict', 'cant_verify', 'reopen'])), name='resolution_decision_valid'),
+            model_name="resolution",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("decision__in", ["pick", "not_conflict", "cant_verify", "reopen"])
+                ),
+                name="resolution_decision_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='resolution',
-            constraint=models.UniqueConstraint(condition=models.Q(('applied', True)), fields=('conflict', 'based_on_version'), name='resolution_one_winner_per_version'),
+            model_name="resolution",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("applied", True)),
+                fields=("conflict", "based_on_version"),
+                name="resolution_one_winner_per_version",
+            ),
         ),
     ]
