@@ -29,7 +29,7 @@ from claims.models import (
     Outlet,
     content_hash,
 )
-from claims.nlp.types import ArticleAnalysis, EventClaim, MentionData
+from claims.nlp.types import ArticleAnalysis, ClaimData, MentionData
 
 logger = logging.getLogger(__name__)
 
@@ -228,46 +228,51 @@ def rebuild_event(*, event: Event) -> RebuildSummary:
     (kind, key): one found again keeps its status and history; an open one no longer found is
     deleted unless someone already acted on it, in which case it is kept and marked stale.
     """
-    from claims.nlp.align import find_conflicts
-    from claims.nlp.entities import canonicalize_entities
+    from claims.nlp.event import EventArticle, analyse_event
 
     Event.objects.select_for_update().filter(pk=event.pk).first()
-    done = Article.objects.filter(event=event, status=ExtractionStatus.DONE)
-
-    mentions = list(Mention.objects.filter(article__in=done).order_by("article_id", "start"))
-    clusters, assignment = canonicalize_entities(
-        [MentionData(start=m.start, end=m.end, text=m.text, label=m.label) for m in mentions]
+    articles = list(
+        Article.objects.filter(event=event, status=ExtractionStatus.DONE)
+        .select_related("outlet")
+        .prefetch_related("mentions", "claims")
+        .order_by("pk")
     )
+    result = analyse_event(
+        [
+            EventArticle(
+                article_id=article.pk,
+                outlet=article.outlet_name if article.outlet_id else f"article-{article.pk}",
+                mentions=[
+                    MentionData(start=m.start, end=m.end, text=m.text, label=m.label)
+                    for m in article.mentions.all()
+                ],
+                claims=[_claim_data(c) for c in article.claims.all()],
+            )
+            for article in articles
+        ]
+    )
+
     existing = {e.key: e for e in Entity.objects.filter(event=event)}
     entities: list[Entity] = []
-    for cluster in clusters:
+    for cluster in result.clusters:
         entity = existing.pop(cluster.key, None) or Entity(event=event, key=cluster.key)
-        entity.name, entity.label, entity.aliases = (
-            cluster.name[:300],
-            cluster.label,
-            cluster.aliases,
-        )
+        entity.name, entity.label = cluster.name[:300], cluster.label
+        entity.aliases = cluster.aliases
         entities.append(entity)
     Entity.objects.filter(pk__in=[e.pk for e in existing.values()]).delete()
     Entity.objects.bulk_create([e for e in entities if e.pk is None])
     Entity.objects.bulk_update([e for e in entities if e.pk], ["name", "label", "aliases"])
-    for mention, index in zip(mentions, assignment, strict=True):
+    mentions = [m for article in articles for m in article.mentions.all()]
+    for mention, index in zip(mentions, result.assignment, strict=True):
         mention.entity = entities[index] if index is not None else None
     Mention.objects.bulk_update(mentions, ["entity"], batch_size=1000)
 
-    alias_key = {alias.casefold(): cluster.key for cluster in clusters for alias in cluster.aliases}
-    claims = list(Claim.objects.filter(article__in=done).select_related("article__outlet"))
-    event_claims = [
-        EventClaim(
-            article_id=c.article_id,
-            outlet=c.article.outlet_name if c.article.outlet_id else f"article-{c.article_id}",
-            claim_index=i,
-            claim=_claim_data(c),
-        )
-        for i, c in enumerate(claims)
-    ]
-    found = find_conflicts(event_claims, entity_key=lambda s: alias_key.get(s.casefold()))
-
+    claim_rows = {
+        (article.pk, i): claim
+        for article in articles
+        for i, claim in enumerate(article.claims.all())
+    }
+    found = result.conflicts
     current = {(c.kind, c.key): c for c in Conflict.objects.filter(event=event)}
     new = 0
     for data in found:
@@ -280,7 +285,7 @@ def rebuild_event(*, event: Event) -> RebuildSummary:
         conflict.confidence = min(1.0, max(0.0, data.confidence))
         conflict.stale = False
         conflict.save()
-        conflict.claims.set([claims[ec.claim_index] for ec in data.claims])
+        conflict.claims.set([claim_rows[ec.article_id, ec.claim_index] for ec in data.claims])
     for gone in current.values():
         if gone.status == ConflictStatus.OPEN and not gone.resolutions.exists():
             gone.delete()
@@ -290,9 +295,7 @@ def rebuild_event(*, event: Event) -> RebuildSummary:
     return RebuildSummary(entities=len(entities), conflicts=len(found), new_conflicts=new)
 
 
-def _claim_data(claim: Claim):
-    from claims.nlp.types import ClaimData
-
+def _claim_data(claim: Claim) -> ClaimData:
     return ClaimData(
         kind=claim.kind,
         sentence_start=claim.sentence_start,
