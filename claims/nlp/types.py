@@ -101,3 +101,13 @@ class ConflictData:
     explanation: str
     confidence: float
     claims: list[EventClaim]
+
+
+@dataclass(slots=True)
+class AgreementData:
+    """Two or more outlets giving compatible values for the same question."""
+
+    kind: str
+    key: str
+    about: str
+    claims: list[EventClaim]

