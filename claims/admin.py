@@ -2,7 +2,17 @@
 
 from django.contrib import admin
 
-from claims.models import Article, Claim, Conflict, Entity, Event, Mention, Outlet, Resolution
+from claims.models import (
+    Agreement,
+    Article,
+    Claim,
+    Conflict,
+    Entity,
+    Event,
+    Mention,
+    Outlet,
+    Resolution,
+)
 from claims.services import retry_extraction
 
 
@@ -139,4 +149,18 @@ class ResolutionAdmin(admin.ModelAdmin):
         return False
 
     def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Agreement)
+class AgreementAdmin(admin.ModelAdmin):
+    """Corroborations found by the engine; rebuilt on every alignment, so read-only."""
+
+    list_display = ["about", "event", "kind"]
+    list_filter = ["kind"]
+    search_fields = ["about", "key"]
+    list_select_related = ["event"]
+    readonly_fields = ["event", "kind", "key", "about", "claims"]
+
+    def has_add_permission(self, request):
         return False

@@ -424,6 +424,29 @@ class Conflict(models.Model):
         return resolution
 
 
+class Agreement(models.Model):
+    """Two or more outlets giving compatible values for one question (corroboration).
+
+    Rebuilt from scratch on every alignment: agreements carry no editor state."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="agreements")
+    kind = models.CharField(max_length=10, choices=ClaimKind.choices)
+    key = models.CharField(max_length=300)
+    about = models.CharField(max_length=300)
+    claims = models.ManyToManyField(Claim, related_name="agreements", blank=True)
+
+    class Meta:
+        ordering = ["kind", "about"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "kind", "key"], name="agreement_unique_question"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.about
+
+
 class Resolution(models.Model):
     """An editor's decision on a conflict. Append-only: rows are never updated or deleted."""
 

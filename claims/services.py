@@ -18,6 +18,7 @@ from django.utils.text import slugify
 
 from claims.importing import ArticleInputError, parse_upload, prepare_body
 from claims.models import (
+    Agreement,
     Article,
     Claim,
     Conflict,
@@ -217,6 +218,7 @@ class RebuildSummary:
     entities: int
     conflicts: int
     new_conflicts: int
+    agreements: int = 0
 
 
 @transaction.atomic
@@ -292,7 +294,18 @@ def rebuild_event(*, event: Event) -> RebuildSummary:
         elif not gone.stale:
             gone.stale = True
             gone.save(update_fields=["stale", "updated_at"])
-    return RebuildSummary(entities=len(entities), conflicts=len(found), new_conflicts=new)
+    Agreement.objects.filter(event=event).delete()
+    for data in result.agreements:
+        agreement = Agreement.objects.create(
+            event=event, kind=data.kind, key=data.key[:300], about=data.about[:300]
+        )
+        agreement.claims.set([claim_rows[ec.article_id, ec.claim_index] for ec in data.claims])
+    return RebuildSummary(
+        entities=len(entities),
+        conflicts=len(found),
+        new_conflicts=new,
+        agreements=len(result.agreements),
+    )
 
 
 def _claim_data(claim: Claim) -> ClaimData:

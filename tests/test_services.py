@@ -1,0 +1,83 @@
+"""Storing extraction results: idempotent re-runs that never drop an editor's decision."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from claims import services
+from claims.models import Agreement, Claim, Conflict, ConflictStatus, Entity, Event, Mention
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo(tmp_path) -> Event:
+    call_command("load_demo", "--password-file", str(tmp_path / "login"), stdout=StringIO())
+    return Event.objects.get()
+
+
+def counts(event):
+    return (
+        Entity.objects.filter(event=event).count(),
+        Mention.objects.filter(article__event=event).count(),
+        Claim.objects.filter(article__event=event).count(),
+        Conflict.objects.filter(event=event).count(),
+        Agreement.objects.filter(event=event).count(),
+    )
+
+
+def test_demo_alignment_stores_conflicts_agreements_and_linked_entities(demo):
+    assert Conflict.objects.filter(event=demo).count() >= 1
+    assert Agreement.objects.filter(event=demo).exists()
+    linked = Entity.objects.filter(event=demo, mentions__article__isnull=False).distinct()
+    # At least one entity is mentioned by every article of the demo.
+    assert any(e.mentions.values("article").distinct().count() == 4 for e in linked)
+    for agreement in Agreement.objects.filter(event=demo):
+        outlets = {c.article.outlet_id for c in agreement.claims.all()}
+        assert len(outlets) >= 2
+
+
+def test_rerunning_extraction_is_idempotent_and_keeps_decisions(demo, editor):
+    before = counts(demo)
+    conflict = Conflict.objects.filter(event=demo).first()
+    key = (conflict.kind, conflict.key)
+    conflict.resolve(
+        decision="pick", by=editor, seen_version=0, chosen_claim=conflict.claims.first()
+    )
+    call_command("extract_event", "--event", demo.slug, stdout=StringIO())
+    call_command("extract_event", "--event", demo.slug, stdout=StringIO())
+    assert counts(demo) == before
+    again = Conflict.objects.get(event=demo, kind=key[0], key=key[1])
+    assert again.pk == conflict.pk
+    assert again.status == ConflictStatus.RESOLVED
+    assert again.resolutions.count() == 1
+    assert again.claims.count() >= 2  # re-linked to the fresh claims
+
+
+def test_a_conflict_no_longer_found_is_kept_when_decided_and_dropped_when_untouched(demo, editor):
+    decided, untouched = Conflict.objects.filter(event=demo)[:2]
+    decided.resolve(decision="not_conflict", by=editor, seen_version=0)
+    # Remove the articles' claims that created both conflicts, as if the texts changed.
+    Claim.objects.filter(conflicts__in=[decided, untouched]).delete()
+    services.rebuild_event(event=demo)
+    decided.refresh_from_db()
+    assert decided.stale and decided.status == ConflictStatus.DISMISSED
+    assert not Conflict.objects.filter(pk=untouched.pk).exists()
+
+
+def test_failed_extraction_is_recorded_and_keeps_the_article(monkeypatch):
+    from tests.conftest import make_article, make_event
+
+    article = make_article(make_event(), status="pending")
+
+    def boom(*args, **kwargs):
+        raise RuntimeError("parser crashed")
+
+    monkeypatch.setattr("claims.nlp.pipeline.analyse_article", boom)
+    with pytest.raises(RuntimeError):
+        services.run_extraction(article_id=article.pk)
+    article.refresh_from_db()
+    assert article.status == "failed"
+    assert "parser crashed" in article.error
+    assert article.text
