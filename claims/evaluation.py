@@ -35,11 +35,14 @@ class GoldItem:
     sides: list[dict[str, Any]]
 
     def side_of(self, file: str, sentence: str) -> int | None:
-        """Index of the side whose evidence for ``file`` lies in ``sentence``, if any."""
+        """Index of the side whose evidence for ``file`` lies in ``sentence``, if any.
+
+        Evidence is a snippet or a list of snippets (a file may state a value twice)."""
         folded = _fold(sentence)
         for index, side in enumerate(self.sides):
-            snippet = side.get("evidence", {}).get(file)
-            if snippet and _fold(snippet) in folded:
+            evidence = side.get("evidence", {}).get(file) or []
+            snippets = [evidence] if isinstance(evidence, str) else evidence
+            if any(_fold(snippet) in folded for snippet in snippets if snippet):
                 return index
         return None
 

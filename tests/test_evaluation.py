@@ -98,3 +98,15 @@ def test_evidence_matching_ignores_case_spacing_and_curly_apostrophes():
     item = gold("C", "conflicts", "count", side("x", a="the mayor's  office"), side("y", b="other"))
     assert item.side_of("a.txt", "The Mayor\u2019s office said so.") == 0
     assert item.side_of("b.txt", "The mayor's office said so.") is None
+
+
+def test_evidence_may_list_several_sentences_of_one_file():
+    item = gold(
+        "C",
+        "conflicts",
+        "count",
+        {"value": "19", "evidence": {"a.txt": ["rose to 19", "at least 19"]}},
+    )
+    assert item.side_of("a.txt", "It has killed at least 19 people.") == 0
+    assert item.side_of("a.txt", "The toll rose to 19 on Wednesday.") == 0
+    assert item.side_of("a.txt", "The toll was 12.") is None
