@@ -138,7 +138,8 @@ def load_event(folder: Path, *, articles_dir: Path | None = None) -> CorpusEvent
     files without header lines (the real sample articles).
     """
     gold_data = json.loads((folder / "gold.json").read_text())
-    source = articles_dir or folder
+    # The demo keeps its articles in an ``articles/`` subfolder next to gold.json.
+    source = articles_dir or (folder / "articles" if (folder / "articles").is_dir() else folder)
     meta: dict[str, dict[str, str]] = gold_data.get("articles", {})
     files = sorted(meta) if meta else sorted(p.name for p in source.glob("*.txt"))
     articles = []

@@ -19,11 +19,27 @@ Decisions (values that cannot both be true after tolerance → conflict):
   disagreements between two facilities/venues (label FAC); other place pairs count as
   compatible.
 
-Departures from ENGINE.md: negated claims ("did not arrive on Monday") are left out of the
-comparison in v1, and a single outlet contradicting itself is not reported (an editor's
+Negation: a denied date or place ("did not arrive on Monday") conflicts with an outlet that
+asserts a value inside the denied one ("arrived on Monday evening"); two denials, or a denial
+of another value, are compatible; negated counts, durations and ordinals stay out. "Did not
+… until Tuesday" is not a denial (extraction clears it): it says when.
+
+Vote tallies and scores (``unit == "tally"``) are compatible only when both sides are equal.
+Home cities (``exclusive`` places: "X-based", "headquartered in X") disagree when the names
+differ, unless one was written as lying in the other ("based in Leeds, England").
+
+Time-dependent figures: a cumulative count (toll, injured, evacuated…) whose values grow with
+the day they were reported is still a conflict, and its explanation says the figures come from
+different days and may reflect an update.
+
+Departures from ENGINE.md: a single outlet contradicting itself is not reported (an editor's
 question is "where do outlets disagree"; self-contradictions are usually a later update in
 the same live article). Time-dependent figures are flagged like any other conflict; the
 explanation shows each outlet's value so the editor can see a rising toll.
+
+Cost: blocks are built in one pass; inside a block only *distinct values* are compared (each
+with the set of outlets giving it), so 5,000 articles repeating a few figures cost a few
+comparisons per block, not the square of their claims or outlets.
 """
 
 from __future__ import annotations
@@ -32,6 +48,7 @@ import datetime as dt
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
+from itertools import pairwise
 from typing import Any
 
 from claims.nlp.entities import normalise_name
@@ -41,6 +58,7 @@ from claims.nlp.types import AgreementData, ClaimKind, ConflictData, EventClaim
 __all__ = ["canonical_key", "compatible", "find_agreements", "find_conflicts"]
 
 EntityKey = Callable[[str], str | None]
+NEGATABLE_KINDS = frozenset({ClaimKind.DATETIME, ClaimKind.PLACE})
 _ENTITY_FIELD = re.compile(r"@([^|,]+)")
 INF = float("inf")
 
@@ -65,13 +83,16 @@ def _sort_key(ec: EventClaim) -> tuple[Any, ...]:
 
 
 def _blocks(
-    claims: Sequence[EventClaim], entity_key: EntityKey | None
+    claims: Sequence[EventClaim], entity_key: EntityKey | None, *, negated: bool = False
 ) -> dict[tuple[str, str], list[EventClaim]]:
+    """Claims grouped by (kind, canonical key). Negated claims take part only when
+    ``negated`` is set, and only for kinds where a denial contradicts an assertion of the same
+    value ("did not arrive on Monday" vs "arrived on Monday"): dates and places."""
     blocks: dict[tuple[str, str], list[EventClaim]] = defaultdict(list)
     cache: dict[str, str] = {}
     for ec in claims:
         c = ec.claim
-        if not c.key or c.negated:
+        if not c.key or (c.negated and not (negated and c.kind in NEGATABLE_KINDS)):
             continue
         key = cache.get(c.key)
         if key is None:
@@ -106,6 +127,10 @@ def _dt_bounds(n: dict[str, Any]) -> tuple[dt.datetime, dt.datetime] | None:
 def compatible(kind: str, a: dict[str, Any], b: dict[str, Any], place_same: bool = False) -> bool:
     """Can both normalised values be true at once? (True when a value cannot be read.)"""
     if kind == ClaimKind.COUNT:
+        if a.get("unit") == "tally" or b.get("unit") == "tally":
+            if a.get("unit") != b.get("unit"):
+                return True
+            return (a.get("low"), a.get("against")) == (b.get("low"), b.get("against"))
         ia, ib = _count_bounds(a), _count_bounds(b)
         if ia is None or ib is None or a.get("unit", "") != b.get("unit", ""):
             return True
@@ -137,12 +162,19 @@ def compatible(kind: str, a: dict[str, Any], b: dict[str, Any], place_same: bool
         pb = normalise_name(str(b.get("place", "")))
         if not pa or not pb or pa in pb or pb in pa:
             return True
+        if a.get("exclusive") and b.get("exclusive"):
+            # One home city: different places disagree unless one was written as lying in
+            # the other ("based in Leeds, England" vs "England-based").
+            within = {normalise_name(str(w)) for w in [*a.get("within", []), *b.get("within", [])]}
+            return pa in within or pb in within
         return not (a.get("label") == "FAC" and b.get("label") == "FAC")
     return True
 
 
 def _signature(kind: str, c_norm: dict[str, Any]) -> str:
-    items = sorted((k, str(v)) for k, v in c_norm.items() if k not in ("granularity",))
+    items = sorted(
+        (k, str(v)) for k, v in c_norm.items() if k not in ("granularity", "reported_on")
+    )
     return kind + repr(items)
 
 
@@ -162,25 +194,58 @@ def _incompatible_pairs(
 ) -> set[int]:
     """Indices (into ``members``) of claims in at least one cross-outlet incompatible pair.
 
-    Claims are first collapsed to distinct (outlet, value) representatives, so a block with
-    many repeats of the same figure costs little.
+    Claims are first collapsed to distinct values (whatever the outlet), so the work is the
+    square of the number of *distinct values* in a block, not of its claims or outlets: a
+    block of 5,000 repeats of three figures compares three values. A pair of incompatible
+    values involves a claim of outlet ``o`` only when the other value is also given by an
+    outlet other than ``o`` (a single outlet contradicting itself is not reported).
     """
-    reps: dict[tuple[str, str], list[int]] = defaultdict(list)
+    groups: dict[str, list[int]] = defaultdict(list)
     for i, ec in enumerate(members):
-        reps[(ec.outlet, _signature(kind, ec.claim.normalized))].append(i)
-    keys = list(reps)
+        groups[("not " if ec.claim.negated else "") + _signature(kind, ec.claim.normalized)].append(
+            i
+        )
+    sigs = list(groups)
+    if len(sigs) < 2:
+        return set()
+    outlets = {sig: {members[i].outlet for i in groups[sig]} for sig in sigs}
     involved: set[int] = set()
-    for x in range(len(keys)):
-        for y in range(x + 1, len(keys)):
-            if keys[x][0] == keys[y][0]:
-                continue  # same outlet: not an outlet conflict
-            a = members[reps[keys[x]][0]]
-            b = members[reps[keys[y]][0]]
+    for x in range(len(sigs)):
+        for y in range(x + 1, len(sigs)):
+            sx, sy = sigs[x], sigs[y]
+            ox, oy = outlets[sx], outlets[sy]
+            if len(ox | oy) < 2:
+                continue  # one outlet only: not an outlet conflict
+            a = members[groups[sx][0]]
+            b = members[groups[sy][0]]
             same_place = kind == ClaimKind.PLACE and _place_same(a, b, entity_key)
-            if not compatible(kind, a.claim.normalized, b.claim.normalized, same_place):
-                involved.update(reps[keys[x]])
-                involved.update(reps[keys[y]])
+            if a.claim.negated or b.claim.negated:
+                if not _denies(kind, a, b, same_place):
+                    continue
+            elif compatible(kind, a.claim.normalized, b.claim.normalized, same_place):
+                continue
+            for sig, other in ((sx, oy), (sy, ox)):
+                for i in groups[sig]:
+                    if other - {members[i].outlet}:
+                        involved.add(i)
     return involved
+
+
+def _denies(kind: str, a: EventClaim, b: EventClaim, same_place: bool) -> bool:
+    """One claim denies what the other asserts: "did not cross on Monday" vs "crossed on
+    Monday evening" (the asserted value lies inside the denied one). Two denials, or a denial
+    of another value ("not on Monday" vs "on Tuesday"), are compatible."""
+    if a.claim.negated == b.claim.negated:
+        return False
+    neg, pos = (a, b) if a.claim.negated else (b, a)
+    if kind == ClaimKind.DATETIME:
+        dn, dp = _dt_bounds(neg.claim.normalized), _dt_bounds(pos.claim.normalized)
+        return dn is not None and dp is not None and dn[0] <= dp[0] and dp[1] <= dn[1]
+    if kind == ClaimKind.PLACE:
+        pn = normalise_name(str(neg.claim.normalized.get("place", "")))
+        pp = normalise_name(str(pos.claim.normalized.get("place", "")))
+        return same_place or (bool(pn) and pn == pp)
+    return False
 
 
 def _about(members: Sequence[EventClaim]) -> str:
@@ -194,11 +259,40 @@ def _explanation(about: str, members: Sequence[EventClaim]) -> str:
     by_outlet: dict[str, list[str]] = {}
     for ec in members:
         shown = by_outlet.setdefault(ec.outlet, [])
-        if ec.claim.display not in shown:
-            shown.append(ec.claim.display)
+        value = ("not " if ec.claim.negated else "") + ec.claim.display
+        if value not in shown:
+            shown.append(value)
     parts = [f"{outlet} says {' / '.join(values)}" for outlet, values in by_outlet.items()]
     question = about[:1].upper() + about[1:]
-    return f"{question}: {'; '.join(parts)}."
+    note = ""
+    if _rising_over_days(members):
+        # A figure such as a toll rises over days: still a disagreement, but say so.
+        note = " (reported on different days: the figure may have been updated)"
+    return f"{question}: {'; '.join(parts)}{note}."
+
+
+# Cumulative figures that news updates as days pass (tolls, injured, evacuated, arrests).
+CUMULATIVE_CLASSES = frozenset(
+    {"die", "injure", "evacuate", "rescue", "displace", "arrest", "rise", "climb", "grow"}
+)
+
+
+def _rising_over_days(members: Sequence[EventClaim]) -> bool:
+    """Do the figures come from different days and grow with the day they were reported?"""
+    if not members or members[0].claim.kind != ClaimKind.COUNT:
+        return False
+    fields = members[0].claim.key.split("|")
+    if len(fields) < 2 or fields[1] not in CUMULATIVE_CLASSES:
+        return False
+    by_day: dict[str, list[float]] = defaultdict(list)
+    for ec in members:
+        day, value = ec.claim.normalized.get("reported_on"), ec.claim.normalized.get("value")
+        if day and value is not None:
+            by_day[str(day)].append(float(value))
+    if len(by_day) < 2:
+        return False
+    days = sorted(by_day)
+    return all(max(by_day[a]) <= min(by_day[b]) for a, b in pairwise(days))
 
 
 def _confidence(kind: str, key: str, members: Sequence[EventClaim]) -> float:
@@ -232,7 +326,7 @@ def find_conflicts(
     article and position. ``ConflictData.key`` is the canonical block key, stable across runs.
     """
     out: list[ConflictData] = []
-    for (kind, key), members in sorted(_blocks(claims, entity_key).items()):
+    for (kind, key), members in sorted(_blocks(claims, entity_key, negated=True).items()):
         if len({ec.outlet for ec in members}) < 2:
             continue
         involved = _incompatible_pairs(kind, members, entity_key)

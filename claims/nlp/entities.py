@@ -31,6 +31,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from functools import lru_cache
 
 from claims.nlp.lexicon import TITLES
 from claims.nlp.types import EntityCluster, MentionData
@@ -57,6 +58,7 @@ _DASHES = re.compile(r"[-‐‑‒–—―]")
 _POSSESSIVE = re.compile(r"['’]s?$")
 
 
+@lru_cache(maxsize=65536)
 def normalise_name(text: str, label: str = "") -> str:
     """Normalised form used to group mentions (see module docstring, rule 1)."""
     t = unicodedata.normalize("NFC", text).strip()
@@ -84,13 +86,55 @@ def _display_form(text: str, label: str) -> str:
     return " ".join(words)
 
 
+# Demonyms that no suffix rule reaches (a general lexicon of English, not of any story).
+IRREGULAR_DEMONYMS: dict[str, tuple[str, ...]] = {
+    "french": ("france",),
+    "dutch": ("netherlands", "the netherlands", "holland"),
+    "swiss": ("switzerland",),
+    "british": ("britain", "united kingdom", "uk"),
+    "english": ("england",),
+    "welsh": ("wales",),
+    "scottish": ("scotland",),
+    "scots": ("scotland",),
+    "irish": ("ireland",),
+    "danish": ("denmark",),
+    "swedish": ("sweden",),
+    "finnish": ("finland",),
+    "polish": ("poland",),
+    "spanish": ("spain",),
+    "portuguese": ("portugal",),
+    "greek": ("greece",),
+    "turkish": ("turkey", "türkiye"),
+    "icelandic": ("iceland",),
+    "thai": ("thailand",),
+    "filipino": ("philippines", "the philippines"),
+    "philippine": ("philippines", "the philippines"),
+    "malagasy": ("madagascar",),
+    "peruvian": ("peru",),
+    "argentine": ("argentina",),
+    "argentinian": ("argentina",),
+    "american": ("united states", "us", "usa", "america"),
+    "emirati": ("united arab emirates", "uae"),
+    "saudi": ("saudi arabia",),
+    "kiwi": ("new zealand",),
+    "czech": ("czech republic", "czechia"),
+    "slovak": ("slovakia",),
+    "cypriot": ("cyprus",),
+    "maltese": ("malta",),
+    "monegasque": ("monaco",),
+    "lao": ("laos",),
+    "burmese": ("myanmar", "burma"),
+    "congolese": ("congo",),
+}
+
+
 def demonym_candidates(word: str) -> set[str]:
     """Place names a demonym could come from (general English suffix rules, overgenerating).
 
     Only names that also occur in the event are ever used, so extra candidates are harmless.
     """
     w = word.casefold()
-    out: set[str] = set()
+    out: set[str] = set(IRREGULAR_DEMONYMS.get(w, ()))
     rules = (
         ("egian", ("ay",)),
         ("ian", ("ia", "", "a", "y", "ium")),
@@ -186,6 +230,7 @@ def canonicalize_entities(
     dropped: set[int] = set()
 
     _link_short_forms(tokens, group_label, labels, uf, dropped, surfaces)
+    _link_org_prefixes(tokens, group_label, uf, dropped)
     _link_acronyms(surfaces, tokens, group_label, uf)
     _link_demonyms(tokens, group_label, uf)
 
@@ -242,6 +287,25 @@ def _link_short_forms(
             uf.union(maximal[0], g)
         elif len(maximal) > 1:
             dropped.add(g)
+
+
+def _link_org_prefixes(
+    tokens: list[list[str]], group_label: list[str], uf: _UnionFind, dropped: set[int]
+) -> None:
+    """Rule 2b: a company's short name is the start of its full name ("Acme" → "Acme
+    Holdings Ltd", "Borra" → "Borra Metals"). A one-word ORG joins the unique longer ORG
+    name that begins with it; with two or more candidates it stays as it is."""
+    orgs: dict[str, list[int]] = defaultdict(list)
+    for g, toks in enumerate(tokens):
+        if group_label[g] == "ORG" and len(toks) > 1:
+            orgs[toks[0]].append(g)
+    linked = Counter(uf.find(g) for g in range(len(tokens)))
+    for g, toks in enumerate(tokens):
+        if len(toks) != 1 or group_label[g] != "ORG" or g in dropped:
+            continue
+        longer = orgs.get(toks[0], [])
+        if len(longer) == 1 and linked[uf.find(g)] == 1:  # not already a person's short form
+            uf.union(longer[0], g)
 
 
 def _is_pair_name(forms: list[str], names: set[str]) -> bool:

@@ -22,7 +22,38 @@ Design choices and departures from ENGINE.md:
 * ORDINAL claims about "time" ("the first time that…") are skipped: their scope lives in a
   relative clause we do not model yet, so keys would collide across unrelated facts.
 * Subjects "he"/"she" resolve to the most recent PERSON mentioned before (a cheap stand-in for
-  coreference); other pronouns stay empty.
+  coreference); other pronouns stay empty. "An earthquake that hit…": a relative pronoun
+  subject resolves to its antecedent.
+
+General rules of news language added for the labelled corpus (issue 3), all lexicon-driven
+(:mod:`claims.nlp.lexicon`), none keyed to a story:
+
+* Measures: a figure that is the value of a measure noun ("a magnitude of 6.3", "the toll
+  stood at 23", "turnout was 61%", "a crowd of 72,000", "gave the attendance as 71,800",
+  "in front of 65,000 fans", "two-thirds of voters took part", "the number of dead") is keyed
+  by the measure (``count|measure|<class>|<owner>|<scope>``, tolls as ``count|die|death``),
+  not by whoever reports or causes it. Only recurring things own their measure (the magnitude
+  of the quake vs of an aftershock).
+* Counts whose predicate names the victims (killed, injured, evacuated…) and counts that are
+  the direct subject/object of their verb drop a common-noun subject from the key ("the
+  ministers"/"the two governments signed nine agreements"); named subjects stay.
+* Scope: an explicit other year ("the 2009 quake killed 41", "last year's crowd"), a named
+  area for a measure ("turnout in the North") and a plan ("expected to be signed") each give
+  a claim its own key; a plain "will" does not make a plan.
+* Tallies: "214–198", "by 214 to 198", "by 212 votes to 198" are one value (for, against),
+  in a vote or score domain decided by the sentence's words; "from 12 to 19" is not a tally.
+* Fractions are percentages ("nearly two-thirds" → 63.3–66.7 %); "nearly" means within 5 %.
+* Money needs a currency: spaCy's MONEY on "eleven accords" is read as a count of accords.
+* Times: a clock time and its day are one value ("3:07 a.m. on Tuesday"), widened by what
+  precedes it ("shortly after 3 a.m."); weekdays in a past-tense chain are past ("began to
+  shake on Tuesday").
+* Dates of event nouns: a possessive or compound weekday ("last Wednesday's vote"), "on
+  Monday" on a happening noun, or a light verb framing one ("won its vote on Thursday") date
+  the noun (``datetime|event|<noun>``), not the clause's verb.
+* "the 87th minute" / "89th-minute goal": an ordinal keyed by what happened (goal words) and
+  who did it. "six minutes of added time": a duration of the thing after "of".
+* Home cities: "Leeds-based X", "headquartered in X", "where X has been based" are
+  exclusive place claims about the company.
 """
 
 from __future__ import annotations
@@ -66,6 +97,7 @@ ANAPHORIC_DETERMINERS = (
     "the day before",
     "earlier that",
 )
+_ANAPHORIC_FIRST = frozenset(det.split()[0] for det in ANAPHORIC_DETERMINERS)
 VAGUE_DATES = frozenset(
     {
         "recent years",
@@ -132,27 +164,43 @@ def _sentence_claims(
     if attribution.lower() in lx.PRONOUNS_PERSON:
         attribution = state.last_person or attribution
     hedges = _sentence_hedges(sent)
+    quotes = [
+        (sent.start_char + m.start(1), sent.start_char + m.end(1), m.group(1))
+        for m in _QUOTE_RE.finditer(sent.text)
+    ]
     for value in values:
         builder = _BUILDERS.get(_kind_of(sent.doc, value))
         if builder is None:
             _track_person(sent.doc, value, state)
             continue
-        claim = builder(sent, value, state)
-        if claim is None:
-            continue
-        claim.sentence_start = sent.start_char + offset
-        claim.sentence_end = sent.start_char + len(sent.text.rstrip()) + offset
-        claim.value_start += offset
-        claim.value_end += offset
-        claim.attribution = claim.attribution or attribution
-        claim.hedges = sorted(set(claim.hedges) | hedges)
-        out.append(claim)
+        built = builder(sent, value, state)
+        source = _clause_attribution(sent.doc[value.start], state) or attribution
+        for claim in built if isinstance(built, list) else [built]:
+            if claim is None:
+                continue
+            for q_start, q_end, words in quotes:
+                if q_start <= claim.value_start and claim.value_end <= q_end:
+                    claim.quote, claim.speaker = words.strip(), source
+                    break
+            claim.sentence_start = sent.start_char + offset
+            claim.sentence_end = sent.start_char + len(sent.text.rstrip()) + offset
+            claim.value_start += offset
+            claim.value_end += offset
+            claim.attribution = claim.attribution or source
+            claim.hedges = sorted(set(claim.hedges) | hedges)
+            out.append(claim)
     return out
+
+
+# A quotation inside one sentence: “…” or "…" (at least two words).
+_QUOTE_RE = re.compile(r"[“\"]([^“”\"]*?\s[^“”\"]*?)[”\"]")
 
 
 def _kind_of(doc: Doc, value: _Value) -> str | None:
     text = doc[value.start : value.end].text
     if value.label in DATE_LABELS:
+        if _MINUTE_RE.search(text):
+            return "minute"
         return ClaimKind.DURATION if _is_duration(text) else ClaimKind.DATETIME
     if value.label == "ANAPHORIC":
         return ClaimKind.DATETIME
@@ -167,6 +215,7 @@ def _kind_of(doc: Doc, value: _Value) -> str | None:
     return None
 
 
+_MINUTE_RE = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th)[\s-]*minute\b", re.I)
 _DURATION_HINT = re.compile(
     r"\b(?:\d[\d,.]*|[a-z]+)[\s-]+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|"
     r"decades?)\b(?!\s+ago)",
@@ -200,19 +249,35 @@ def _find_values(sent: Span, ents: list[Span]) -> list[_Value]:
         if start >= end:
             continue
         prev = values[-1] if values else None
+        label = ent.label_
+        if (
+            end + 1 < sent.end
+            and doc[end].text in ("-", "‐")
+            and doc[end + 1].lower_ in ("based", "headquartered")
+            and doc[end - 1].pos_ == "PROPN"
+        ):
+            label = "GPE"  # "Leeds-based": whatever spaCy called it, a place
         if (
             prev is not None
             and prev.label in DATE_LABELS
             and ent.label_ in DATE_LABELS
-            and prev.end == start
+            and (
+                prev.end == start
+                # "at 3:07 a.m. on Tuesday": a clock time and its day are one value
+                or (
+                    prev.end + 1 == start
+                    and doc[prev.end].lower_ == "on"
+                    and nz.clock_time(doc[prev.start : prev.end].text) is not None
+                )
+            )
         ):
             # "Monday" (DATE) + "evening" (TIME) → one value "Monday evening".
             prev.end = end
             prev.label = "DATE"
-        elif ent.label_ in COUNT_LABELS and end < sent.end and doc[end].text in ("-", "‐"):
+        elif label in COUNT_LABELS and end < sent.end and doc[end].text in ("-", "‐"):
             pass  # "three-way", "five-year": an adjective, not a count
         else:
-            values.append(_Value(start, end, ent.label_))
+            values.append(_Value(start, end, label))
         covered.update(range(ent.start, ent.end))
     for tok in sent:
         if tok.i in covered:
@@ -221,6 +286,9 @@ def _find_values(sent: Span, ents: list[Span]) -> list[_Value]:
         if anaphoric is not None:
             values.append(_Value(tok.i, anaphoric, "ANAPHORIC"))
             covered.update(range(tok.i, anaphoric))
+        elif (fraction := _fraction_at(doc, tok, sent.start)) is not None:
+            values.append(_Value(fraction, tok.i + 1, "CARDINAL"))
+            covered.update(range(fraction, tok.i + 1))
         elif (
             tok.like_num
             and tok.dep_ == "nummod"
@@ -231,6 +299,26 @@ def _find_values(sent: Span, ents: list[Span]) -> list[_Value]:
             covered.add(tok.i)
     values.sort(key=lambda v: v.start)
     return values
+
+
+_FRACTION_HEADS = frozenset(
+    {"half", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth", "tenths"}
+)
+
+
+def _fraction_at(doc: Doc, tok: Token, floor: int) -> int | None:
+    """Start index of a spelled fraction ending at ``tok`` and followed by "of" ("half of
+    voters", "two-thirds of the seats", "a quarter of residents"), else None."""
+    if tok.lower_ not in _FRACTION_HEADS or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "of":
+        return None
+    start = tok.i
+    if start - 2 >= floor and doc[start - 1].text in ("-", "‐") and doc[start - 2].like_num:
+        start -= 2
+    elif start - 1 >= floor and (doc[start - 1].like_num or doc[start - 1].lower_ in ("a", "one")):
+        start -= 1
+    if nz.parse_fraction(doc[start : tok.i + 1].text) is None:
+        return None
+    return start
 
 
 def _trim_value(ent: Span) -> tuple[int, int]:
@@ -262,6 +350,8 @@ def _is_anaphoric(text: str) -> bool:
 
 def _anaphoric_at(doc: Doc, tok: Token, limit: int) -> int | None:
     """End index when an anaphoric time ("that evening", "later the same day") starts here."""
+    if tok.lower_ not in _ANAPHORIC_FIRST:
+        return None  # cheap exit: this runs for every token
     words = [t.lower_ for t in doc[tok.i : min(limit, tok.i + 5)]]
     for det in ANAPHORIC_DETERMINERS:
         parts = det.split()
@@ -336,6 +426,12 @@ def _subject_token(verb: Token | None) -> Token | None:
             return None
         subj = next((c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None:
+            if (
+                subj.lower_ in ("that", "which", "who")
+                and cur.dep_ == "relcl"
+                and cur.head.pos_ in ("NOUN", "PROPN")
+            ):
+                return cur.head  # "an earthquake that hit X": the relative's antecedent
             return subj
         if cur.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acl", "relcl") and cur.head.i != cur.i:
             if cur.dep_ in ("acl", "relcl") and cur.head.pos_ in ("NOUN", "PROPN"):
@@ -494,6 +590,28 @@ def _attribution(sent: Span) -> str:
     return ""
 
 
+def _clause_attribution(tok: Token, state: ArticleState) -> str:
+    """Who says the clause holding ``tok``: the subject of the nearest reporting verb above it
+    ("Police said 12 died, while medics put the toll at 15": 12 → police, 15 → medics), or
+    "according to X" attached inside that clause. Empty when no reporting verb governs it."""
+    for anc in [tok, *tok.ancestors][:10]:
+        for child in anc.children:
+            if child.lower_ == "according" and child.i + 1 < len(tok.doc):
+                prep = tok.doc[child.i + 1]
+                pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                pobj = pobj or next((c for c in child.children if c.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return _span_text(pobj)
+        if anc.pos_ == "VERB" and anc.lemma_.lower() in lx.REPORTING_VERBS and anc.i != tok.i:
+            subj = next((c for c in anc.children if c.dep_ == "nsubj"), None)
+            if subj is None or subj.lower_ in lx.PRONOUNS_OTHER | {"i", "we"}:
+                return ""
+            if subj.lower_ in lx.PRONOUNS_PERSON:
+                return state.last_person
+            return _span_text(subj)
+    return ""
+
+
 _CHUNK_DEPS = frozenset({"det", "amod", "compound", "poss", "nummod", "case", "quantmod"})
 
 
@@ -547,21 +665,33 @@ def _track_person(doc: Doc, value: _Value, state: ArticleState) -> None:
 
 
 def _tense(verb: Token | None) -> str:
-    """'past' / 'future' / '' for weekday resolution."""
+    """'past' / 'future' / '' for weekday resolution.
+
+    "will"/"shall" or a future-minded governor ("expected to", "plans to") → future; a past
+    tense anywhere up the chain → past ("began to shake on Tuesday" is past, not future).
+    """
     if verb is None:
         return ""
     chain = [verb, *verb.ancestors][:4]
     for tok in chain:
         for c in tok.children:
-            if c.lower_ in ("will", "'ll", "shall") or (c.dep_ == "aux" and c.lower_ == "to"):
+            if c.lower_ in ("will", "'ll", "shall"):
                 return "future"
-        if tok.lemma_.lower() in ("expect", "schedule", "set", "plan", "due") and tok is not verb:
+        if tok.lemma_.lower() in lx.FUTURE_GOVERNORS and tok is not verb:
             return "future"
         if tok.tag_ in ("VBD",):
             return "past"
     if verb.tag_ == "VBN" and any(c.dep_ in ("aux", "auxpass") for c in verb.children):
         return "past"
     return ""
+
+
+def _planned(verb: Token | None) -> bool:
+    """Is the clause a plan or forecast ("expected to be signed", "scheduled to last")? A
+    plain "will" is not: "it will buy the company for $4.5 billion" states an agreed price."""
+    if verb is None:
+        return False
+    return any(tok.lemma_.lower() in lx.FUTURE_GOVERNORS for tok in [*verb.ancestors][:3])
 
 
 def _past(pred: str) -> str:
@@ -608,22 +738,22 @@ def _key(*parts: str) -> str:
 # --------------------------------------------------------------------------- COUNT
 
 
+_QUALIFIER_PARTS = [(q, q.split()) for q in nz.QUALIFIERS]
+
+
 def _qualifier_before(doc: Doc, start: int, floor: int) -> tuple[int, str]:
     """Qualifier phrase right before token ``start`` ("at least", "about") → (new start, q)."""
-    for q in nz.QUALIFIERS:
-        parts = q.split()
+    before = [t.lower_ for t in doc[max(floor, start - 4) : start]]
+    for q, parts in _QUALIFIER_PARTS:
         n = len(parts)
-        if start - n < floor:
-            continue
-        if [t.lower_ for t in doc[start - n : start]] == parts:
+        if n <= len(before) and before[len(before) - n :] == parts:
             return start - n, q
     return start, ""
 
 
 def _qualifier_inside(span: Span) -> tuple[int, str]:
-    words = [t.lower_ for t in span]
-    for q in nz.QUALIFIERS:
-        parts = q.split()
+    words = [t.lower_ for t in span[:4]]
+    for q, parts in _QUALIFIER_PARTS:
         if words[: len(parts)] == parts:
             return span.start + len(parts), q
     return span.start, ""
@@ -668,6 +798,8 @@ def _counted_noun(span: Span) -> Token | None:
 def _build_count(sent: Span, value: _Value, state: ArticleState) -> ClaimData | None:
     doc = sent.doc
     span = doc[value.start : value.end]
+    if (span.start, span.end) in state.consumed:
+        return None  # the second figure of a tally ("by 214 to 198")
     num_start, qualifier = _qualifier_inside(span)
     start = value.start
     if not qualifier:
@@ -676,14 +808,24 @@ def _build_count(sent: Span, value: _Value, state: ArticleState) -> ClaimData | 
     number_text = doc[num_start : value.end].text
     if _looks_like_year(number_text, value.label):
         return None
+    tally = _tally(sent, span, number_text, state)
+    if tally is not None:
+        return _tally_claim(sent, value, start, tally, state)
     parsed = nz.parse_number(number_text)
     if parsed is None:
-        return None
+        # "twelve accords" (QUANTITY): read the number words only
+        digits = [t.text for t in doc[num_start : value.end] if t.like_num or t.pos_ == "NUM"]
+        parsed = nz.parse_number(" ".join(digits)) if digits else None
+        if parsed is None:
+            return None
+        number_text = " ".join(digits)
+    fraction = nz.parse_fraction(number_text) is not None
     low, high = nz.count_interval(parsed, qualifier)
     noun = _counted_noun(span)
-    if value.label == "MONEY":
+    money = value.label == "MONEY" and bool(_CURRENCY.search(span.text))
+    if money:
         thing = "money"
-    elif value.label == "PERCENT":
+    elif value.label == "PERCENT" or fraction:
         thing = "percent"
     elif noun is not None:
         thing = lx.NOUN_CLASSES.get(noun.lemma_.lower(), noun.lemma_.lower())
@@ -694,33 +836,322 @@ def _build_count(sent: Span, value: _Value, state: ArticleState) -> ClaimData | 
     pred = _predicate(verb)
     pclass = _pred_class(pred)
     if thing in ("death",) or (pclass == "die" and thing in ("", "person", "troop")):
-        pclass, thing = "die", "death" if thing in ("", "death") else thing
+        pclass, thing = "die", "death" if thing in ("", "death", "person") else thing
     subj_tok = _subject_token(verb)
     same = subj_tok is None or (noun is not None and subj_tok.i == noun.i)
     subject = _Ref.empty() if same else _ref(subj_tok, state)
-    if not thing and not subject.key:
+    measure = _measure(span.root, noun, verb, subj_tok)
+    if not thing and not subject.key and measure is None:
         return None
     claim = _base_claim(sent, _Value(start, value.end, value.label), ClaimKind.COUNT)
-    unit = "%" if value.label == "PERCENT" else ""
+    unit = "%" if value.label == "PERCENT" or fraction else ""
     claim.normalized.update(
         {
             "low": low,
             "high": high,
             "value": (parsed[0] + parsed[1]) / 2,
             "qualifier": qualifier,
-            "unit": unit or ("money" if value.label == "MONEY" else ""),
+            "unit": unit or ("money" if money else ""),
         }
     )
+    if state.published is not None:
+        claim.normalized["reported_on"] = state.published.isoformat()
     claim.display = nz.format_count(low, high, unit=unit)
+    if money:
+        claim.display = doc[start : value.end].text  # "$4.2 billion" reads better as written
+    if fraction:
+        claim.display = f"{number_text} ({claim.display})"
     noun_text = _noun_phrase(noun) if noun is not None else thing
     claim.subject = subject.display or (noun_text if noun is not None else "")
     claim.predicate = pred
     claim.about = _count_about(noun_text or "items", pred, subject.display, _passive(verb))
-    claim.key = _key(ClaimKind.COUNT, pclass, thing, subject.key)
+    scope = _year_scope(span.root, noun, verb, subj_tok, state)
+    if _planned(verb) and measure is None:
+        # "three agreements are expected to be signed" is a plan; "signed seven" happened.
+        scope = ",".join(x for x in (scope, "plan") if x)
+    if measure is not None and measure[0] != "death":
+        where = _place_scope(span.root, measure[2], state)
+        scope = ",".join(x for x in (scope, where) if x)
+    if measure is not None:
+        m_class, owner, _ = measure
+        m_pclass = "die" if m_class == "death" else "measure"
+        claim.key = _key(ClaimKind.COUNT, m_pclass, m_class, owner, scope)
+        claim.about = lx.MEASURE_ABOUT.get(m_class, f"the {m_class}")
+    elif pclass in lx.VICTIM_CLASSES or (
+        thing and not subject.key.startswith("@") and _direct_argument(noun, verb)
+    ):
+        # Who killed or injured does not change the count ("the quake killed 12" / "12 people
+        # died"); nor does a common-noun subject ("the ministers" / "the two governments
+        # signed nine agreements"): the counted thing and the predicate carry the question.
+        claim.key = _key(ClaimKind.COUNT, pclass, thing, "", scope)
+        claim.about = _count_about(
+            noun_text or "items",
+            pred,
+            "",
+            _passive(verb),
+            obj=noun is not None and noun.dep_ == "dobj",
+        )
+    else:
+        claim.key = _key(ClaimKind.COUNT, pclass, thing, subject.key, scope)
+    if pclass == "die" and measure is None:
+        claim.about = "number of people killed"
     claim.negated = _negated(verb, noun)
     if qualifier in nz.APPROX:
         claim.hedges.append(qualifier)
     return claim
+
+
+def _direct_argument(noun: Token | None, verb: Token | None) -> bool:
+    """Is the counted noun the verb's own subject or object ("signed nine agreements"), not a
+    noun buried in a phrase ("watching for talks among the three leaders")?"""
+    if noun is None or verb is None:
+        return False
+    cur = noun
+    if cur.dep_ == "pobj" and cur.head.lower_ == "from" and cur.head.head.pos_ == "NOUN":
+        cur = cur.head.head
+    return cur.head.i == verb.i and cur.dep_ in ("nsubj", "nsubjpass", "dobj", "attr")
+
+
+# spaCy's small model sometimes calls "eleven accords" MONEY: money needs a currency.
+_CURRENCY = re.compile(
+    r"[$€£¥₹]|\b(?:dollars?|euros?|pounds?|yen|yuan|renminbi|rupees?|francs?|cents?|pence|"
+    r"rubles?|roubles?|won|pesos?|[A-Z]{3})\b"
+)
+_TALLY_RE = re.compile(r"^(\d[\d,]*)\s*[–—-]\s*(\d[\d,]*)$")
+_TALLY_TO_RE = re.compile(r"^(\d[\d,]*)\s+(?:votes?\s+)?(?:to|against)\s+(\d[\d,]*)$")
+
+
+def _tally(
+    sent: Span, span: Span, number_text: str, state: ArticleState
+) -> tuple[int, int, str] | None:
+    """A vote tally or score: "214–198", "by 214 to 198", "by 212 votes to 198" → (a, b, domain).
+
+    The domain is "vote" when the sentence is about voting, "score" when it is about a game;
+    a pair of numbers in neither ("from 12 to 19") is not a tally."""
+    doc = sent.doc
+    m = _TALLY_RE.match(number_text.strip())
+    by = span.start > sent.start and doc[span.start - 1].lower_ == "by"
+    if m is None and by:
+        m = _TALLY_TO_RE.match(number_text.strip())  # "by 61 to 38" as one entity
+    second: Token | None = None
+    if m:
+        a, b = int(m.group(1).replace(",", "")), int(m.group(2).replace(",", ""))
+    else:
+        if not re.fullmatch(r"\d[\d,]*", number_text.strip()):
+            return None
+        i = span.end
+        if i < sent.end and doc[i].lemma_.lower() in ("vote", "ballot"):
+            i += 1
+        elif not (span.start > sent.start and doc[span.start - 1].lower_ == "by"):
+            return None
+        if i + 1 >= sent.end or doc[i].lower_ not in ("to", "against"):
+            return None
+        second = doc[i + 1]
+        if not re.fullmatch(r"\d[\d,]*", second.text):
+            return None
+        a, b = int(number_text.strip().replace(",", "")), int(second.text.replace(",", ""))
+    lemmas = {t.lemma_.lower() for t in sent}
+    if lemmas & lx.VOTE_WORDS:
+        domain = "vote"
+    elif lemmas & lx.SCORE_WORDS:
+        domain = "score"
+    else:
+        return None
+    if second is not None:
+        state.consumed.add((second.i, second.i + 1))
+    return a, b, domain
+
+
+def _tally_claim(
+    sent: Span, value: _Value, start: int, tally: tuple[int, int, str], state: ArticleState
+) -> ClaimData:
+    a, b, domain = tally
+    doc = sent.doc
+    end = value.end
+    if (end + 2 < sent.end or end + 1 < sent.end) and doc[end].lower_ in ("to", "against"):
+        end += 2
+    elif end + 2 < sent.end and doc[end].lemma_.lower() in ("vote", "ballot"):
+        end += 3
+    claim = _base_claim(sent, _Value(start, min(end, sent.end), value.label), ClaimKind.COUNT)
+    claim.normalized.update(
+        {"low": a, "high": a, "value": a, "against": b, "qualifier": "", "unit": "tally"}
+    )
+    claim.display = f"{a}–{b}"
+    verb = _governor(doc[value.start])
+    claim.predicate = _predicate(verb)
+    claim.about = "the vote tally (for–against)" if domain == "vote" else "the score"
+    scope = _year_scope(doc[value.start], None, verb, _subject_token(verb), state)
+    claim.key = _key(ClaimKind.COUNT, "tally", domain, "", scope)
+    return claim
+
+
+def _measure(
+    num: Token, noun: Token | None, verb: Token | None, subj: Token | None
+) -> tuple[str, str, Token] | None:
+    """A measure noun the figure is the value of → (measure class, owner class, noun).
+
+    "a magnitude of 6.3", "the toll stood at 23", "puts the magnitude at 6.1", "turnout was
+    61%", "a crowd of about 72,000", "gave the attendance as 71,800", "a magnitude 6.1
+    earthquake", "in front of 65,000 fans", "two-thirds of voters took part". The owner only
+    matters for measures of a thing that recurs (the magnitude of a quake vs an aftershock).
+    """
+    doc = num.doc
+    if num.dep_ in ("nummod", "quantmod") and num.head.lower_ in ("%", "percent"):
+        num = num.head  # "61%": the figure is the percent sign's phrase
+    cands: list[Token] = []
+    head = num.head
+    if num.dep_ == "pobj":
+        prep, host = head, head.head
+        if prep.lower_ == "of" and host.pos_ in ("NOUN", "PROPN"):
+            cands.append(host)
+        if prep.lower_ in ("at", "to", "as", "of") and host.pos_ in ("VERB", "AUX"):
+            cands.extend(c for c in host.children if c.dep_ in ("nsubj", "nsubjpass", "dobj"))
+    if num.dep_ in ("attr", "acomp") or (head.lemma_ == "be" and num.dep_ != "nsubj"):
+        cands.extend(c for c in head.children if c.dep_ in ("nsubj", "nsubjpass"))
+    if noun is not None:
+        cands.append(noun)
+        cands.extend(c for c in noun.children if c.dep_ == "compound")
+    first = num.left_edge.i
+    if first > 0:
+        cands.append(doc[first - 1])
+        if doc[first - 1].text in ("-", "‐") and first > 1:
+            cands.append(doc[first - 2])
+    if subj is not None and subj.dep_ == "nsubj" and verb is not None:
+        cands.extend(c for c in verb.children if c.dep_ == "nsubj" and c.i != subj.i)
+    for cand in list(cands):
+        if cand.lemma_.lower() in lx.COUNT_NOUNS:
+            # "the number of dead", "the tally of casualties": the noun after "of" decides
+            cands.extend(
+                p
+                for c in cand.children
+                if c.lower_ == "of"
+                for p in c.children
+                if p.dep_ == "pobj" and lx.NOUN_CLASSES.get(p.lemma_.lower()) == "death"
+            )
+    for cand in cands:
+        if lx.NOUN_CLASSES.get(cand.lemma_.lower()) == "death" and cand.i != num.i:
+            return "death", "", cand
+        m_class = lx.MEASURE_NOUNS.get(cand.lemma_.lower())
+        if m_class is None:
+            continue
+        if m_class == "attendance" and cand.lemma_.lower() in lx.SPECTATOR_NOUNS:
+            # "65,000 fans" is an attendance only "in front of" them.
+            host = cand.head.head if cand.dep_ == "pobj" else None
+            if host is None or host.lower_ != "front":
+                continue
+        owner = _measure_owner(cand, noun, verb) if m_class in lx.OWNED_MEASURES else ""
+        return m_class, owner, cand
+    # "two-thirds of voters took part" / "61% of registered voters cast a ballot".
+    of_noun = next(
+        (
+            p
+            for t in (num, *num.children)
+            for c in t.children
+            if c.lower_ == "of"
+            for p in c.children
+            if p.dep_ == "pobj"
+        ),
+        None,
+    )
+    if (
+        of_noun is not None
+        and of_noun.lemma_.lower() in lx.ELECTORATE_NOUNS
+        and verb is not None
+        and _pred_class(_predicate(verb)) in lx.TURNOUT_CLASSES
+    ):
+        return "turnout", "", of_noun
+    return None
+
+
+def _measure_owner(measure: Token, noun: Token | None, verb: Token | None) -> str:
+    """What the measure belongs to: "magnitude 6.1 earthquake" → earthquake, "the quake had a
+    magnitude of 6.3" → earthquake, "an aftershock of magnitude 4.8" → aftershock."""
+    cands: list[Token] = []
+    if noun is not None and noun.i != measure.i:
+        cands.append(noun)
+    if measure.dep_ == "compound" and measure.head.pos_ in ("NOUN", "PROPN"):
+        cands.append(measure.head)
+    if measure.dep_ == "pobj" and measure.head.head.pos_ in ("NOUN", "PROPN"):
+        cands.append(measure.head.head)
+    for child in measure.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            cands.extend(p for p in child.children if p.dep_ == "pobj")
+    if verb is not None and verb.lemma_.lower() in ("have", "be", "measure", "register"):
+        cands.extend(c for c in verb.children if c.dep_ == "nsubj")
+    for c in cands:
+        lemma = c.lemma_.lower()
+        if c.pos_ == "NOUN" and lemma not in lx.MEASURE_NOUNS:
+            return lx.NOUN_CLASSES.get(lemma, lemma)
+    return ""
+
+
+def _place_scope(num: Token, subj: Token | None, state: ArticleState) -> str:
+    """ "in:@north" when a measure is given for a named area ("turnout in the North was 57%",
+    "57% in the North"): a regional figure is not the national one."""
+    toks = list(num.subtree) + (list(subj.subtree) if subj is not None else [])
+    for tok in toks:
+        if (
+            tok.dep_ == "pobj"
+            and tok.head.lower_ in ("in", "across")
+            and tok.ent_type_
+            in (
+                "GPE",
+                "LOC",
+            )
+        ):
+            return "in:" + _ref(tok, state).key
+    return ""
+
+
+def _year_scope(
+    num: Token, noun: Token | None, verb: Token | None, subj: Token | None, state: ArticleState
+) -> str:
+    """ "y:2019" when the figure is explicitly about another year than the article's own.
+
+    Looks at dates inside the figure's phrase, its subject's phrase and the verb's own
+    "in/during/for …" phrases: "the 2009 quake killed 41", "trade in 2019 was $1.6 billion",
+    "the 61,500 at last year's final". Today's figures carry no scope."""
+    toks: list[Token] = list((noun or num).subtree)
+    if subj is not None:
+        toks.extend(subj.subtree)
+    clause = verb
+    for _ in range(3):
+        # "since 2009, when a quake killed 41 people": the clause belongs to its date.
+        if clause is None or clause.dep_ not in ("relcl", "advcl", "conj"):
+            break
+        if clause.head.ent_type_ == "DATE":
+            toks.append(clause.head)
+            break
+        if any(c.lower_ == "when" for c in clause.children):
+            # "…since 2011, when 27 people died": a "when" clause is about the last date
+            # written before it in the sentence.
+            sent_start = clause.sent.start
+            before = [
+                t
+                for t in clause.doc[sent_start : clause.left_edge.i]
+                if t.ent_type_ == "DATE" and re.fullmatch(r"1[89]\d\d|20\d\d", t.text)
+            ]
+            if before:
+                toks.append(before[-1])
+            break
+        clause = clause.head
+    if verb is not None:
+        for c in verb.children:
+            if c.dep_ in ("prep", "npadvmod") and c.lower_ in ("in", "during", "for", "at", "of"):
+                toks.extend(c.subtree)
+    seen: set[int] = set()
+    for tok in toks:
+        if tok.ent_type_ != "DATE" or tok.i in seen:
+            continue
+        ent = _ent_span(tok)
+        seen.update(range(ent.start, ent.end))
+        interval = nz.resolve_date(ent.text, state.published, "past")
+        if interval is None or interval.granularity not in ("year", "month", "season"):
+            continue
+        year = interval.start.year
+        if state.published is None or year != state.published.year:
+            return f"y:{year}"
+    return ""
 
 
 def _looks_like_year(text: str, label: str) -> bool:
@@ -737,9 +1168,15 @@ def _noun_phrase(noun: Token) -> str:
     return " ".join([*(m.text for m in mods), noun.text])
 
 
-def _count_about(noun_text: str, pred: str, subject: str, passive: bool = False) -> str:
+def _count_about(
+    noun_text: str, pred: str, subject: str, passive: bool = False, obj: bool = False
+) -> str:
     if _pred_class(pred) == "die" or noun_text in ("death", "deaths", "fatalities"):
         return "number of people killed"
+    if noun_text == "money":
+        return f"the sum involved ({pred})" if pred and pred != "be" else "the sum involved"
+    if obj and pred and pred != "be":
+        return f"number of {noun_text} {_past(pred)}"  # "agreements signed"
     if passive and pred:
         return f"number of {noun_text} {_past(pred)}"
     if pred and pred != "be":
@@ -760,12 +1197,27 @@ def _build_ordinal(sent: Span, value: _Value, state: ArticleState) -> ClaimData 
         return None
     tok = span.root
     noun = tok.head if tok.dep_ in ("amod", "nummod", "compound") else None
-    if noun is None or noun.pos_ not in ("NOUN", "PROPN") or noun.lemma_.lower() == "time":
+    if noun is None or noun.pos_ not in ("NOUN", "PROPN"):
         return None
     lemma = noun.lemma_.lower()
     thing = lx.NOUN_CLASSES.get(lemma, lemma)
     scope = _ordinal_scope(noun, span, state)
     owner = _owner(noun, state)
+    time_words = ""
+    if lemma == "time":
+        # "the first time that X has attended Y": the scope is the relative clause — what
+        # happens (its verb class and object) and who does it (its subject).
+        rel = next((c for c in noun.children if c.dep_ in ("relcl", "acl")), None)
+        if rel is None or rel.pos_ not in ("VERB", "AUX"):
+            return None
+        what = _pred_class(_predicate(rel))
+        obj = _path_object(rel, rel, state)
+        thing = f"time:{what}" + (f":{obj.key}" if obj.key else "")
+        owner = _ref(_subject_token(rel), state)
+        if not owner.key:
+            return None
+        scope = ""
+        time_words = f"{_past(_predicate(rel))} {_the(obj.display) if obj.display else ''}"
     claim = _base_claim(sent, value, ClaimKind.ORDINAL)
     since = _first_since(sent, noun, state) if number == 1 else None
     scope_words = _scope_words(noun, span)
@@ -783,6 +1235,13 @@ def _build_ordinal(sent: Span, value: _Value, state: ArticleState) -> ClaimData 
             f" for {owner.display}" if owner.display else ""
         )
         claim.key = _key(ClaimKind.ORDINAL, "nth", thing, owner.key, scope)
+    if lemma == "time":
+        who = _the(owner.display)
+        claim.about = (
+            f"when {who} last {time_words.strip()} before this"
+            if since is not None
+            else f"how many times {who} has {time_words.strip()}"
+        )
     verb = _governor(noun)
     claim.subject = owner.display
     claim.predicate = lemma
@@ -909,7 +1368,10 @@ def _build_datetime(sent: Span, value: _Value, state: ArticleState) -> ClaimData
     verb = _governor(span.root)
     if _in_absolute_phrase(span.root, verb):
         return None
-    tense = _tense(verb)
+    event_noun = _date_noun(span, verb)
+    tense = ("past" if "last" in text.lower() else "") if event_noun is not None else _tense(verb)
+    if nz.clock_time(text) is not None:
+        text = _clock_prefix(span) + text
     if value.label == "ANAPHORIC" or _is_anaphoric(text):
         interval = _resolve_anaphoric(text, state)
     else:
@@ -920,6 +1382,8 @@ def _build_datetime(sent: Span, value: _Value, state: ArticleState) -> ClaimData
         return None
     if interval.granularity in ("day", "time"):
         state.anchor = interval.start.date()
+    if event_noun is not None:
+        return _noun_date_claim(sent, value, event_noun, interval)
     pred = _predicate(verb)
     pclass = _pred_class(pred)
     if pclass == "say" or not pred:
@@ -928,6 +1392,15 @@ def _build_datetime(sent: Span, value: _Value, state: ArticleState) -> ClaimData
     subject = _ref(subj, state)
     role, place = _place_object(verb, state)
     obj = place if place.key else _path_object(span.root, verb, state)
+    if pclass == "strike" and verb is not None:
+        # "A magnitude 6.1 earthquake struck X" / "the quake hit": the happening is its
+        # subject's class; where it struck is a separate (place) question.
+        kinds = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        known = [c for c in kinds if c.lemma_.lower() in lx.NOUN_CLASSES]
+        if known:
+            cls = lx.NOUN_CLASSES[known[0].lemma_.lower()]
+            subject = _Ref(known[0].text, cls)
+        obj = _Ref.empty()
     if not subject.key and not obj.key:
         return None
     if pred in ("be", "have", "do") and not obj.key:
@@ -939,7 +1412,103 @@ def _build_datetime(sent: Span, value: _Value, state: ArticleState) -> ClaimData
     claim.predicate = pred
     claim.about = _when_about(subject.display, pred, role, obj.display, _passive(verb))
     claim.key = _key(ClaimKind.DATETIME, pclass, subject.key, obj.key)
-    claim.negated = _negated(verb)
+    # "did not arrive until Tuesday" says when it happened: not a denial.
+    claim.negated = _negated(verb) and not _until(span)
+    return claim
+
+
+def _until(span: Span) -> bool:
+    doc = span.doc
+    return (span.root.dep_ == "pobj" and span.root.head.lower_ in ("until", "till")) or (
+        span.start > 0 and doc[span.start - 1].lower_ in ("until", "till")
+    )
+
+
+_CLOCK_PREFIXES = (
+    ("shortly", "after"),
+    ("just", "after"),
+    ("soon", "after"),
+    ("shortly", "before"),
+    ("just", "before"),
+    ("around",),
+    ("about",),
+    ("approximately",),
+    ("roughly",),
+    ("before",),
+    ("after",),
+)
+
+
+def _clock_prefix(span: Span) -> str:
+    """The words before a clock time that widen it ("shortly after 3 a.m.") plus a space."""
+    doc = span.doc
+    for words in _CLOCK_PREFIXES:
+        n = len(words)
+        lo = span.start - n
+        if lo >= 0 and tuple(t.lower_ for t in doc[lo : span.start]) == words:
+            return " ".join(words) + " "
+        if (
+            lo - 1 >= 0
+            and doc[span.start - 1].lower_ == "at"
+            and tuple(t.lower_ for t in doc[lo - 1 : span.start - 1]) == words
+        ):
+            return " ".join(words) + " "
+    return ""
+
+
+def _frames_event(root: Token, verb: Token | None) -> bool:
+    """Does the date hang on a light verb ("won its vote on Thursday")?"""
+    if verb is None or verb.lemma_.lower() not in lx.EVENT_LIGHT_VERBS:
+        return False
+    return root.head.i == verb.i or (root.dep_ == "pobj" and root.head.head.i == verb.i)
+
+
+def _date_noun(span: Span, verb: Token | None = None) -> Token | None:
+    """The event noun a date belongs to when it is not the verb's: "last Wednesday's vote",
+    "the vote on Thursday", "the Thursday vote", "Friday's closing price", and a happening
+    that a light verb only frames ("won its vote on Thursday", "held talks on Monday")."""
+    root = span.root
+    head = root.head
+    noun: Token | None = None
+    if root.dep_ in ("poss", "compound") and head.pos_ == "NOUN":
+        noun = head
+    elif verb is not None and _frames_event(root, verb):
+        noun = next(
+            (
+                c
+                for c in verb.children
+                if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in lx.EVENT_NOUNS
+            ),
+            None,
+        )
+    elif (
+        root.dep_ == "pobj"
+        and head.lower_ in ("on", "at")
+        and head.head.pos_ == "NOUN"
+        and head.head.lemma_.lower() in lx.EVENT_NOUNS
+    ):
+        # spaCy often hangs "on Monday" on the nearest noun; only a happening is dated so.
+        noun = head.head
+    if noun is None or noun.lemma_.lower() in lx.NOT_EVENT_NOUNS or noun.ent_type_:
+        return None
+    if noun.i in range(span.start, span.end):
+        return None
+    return noun
+
+
+def _noun_date_claim(
+    sent: Span, value: _Value, noun: Token, interval: nz.DateInterval
+) -> ClaimData:
+    lemma = noun.lemma_.lower()
+    cls = lx.NOUN_CLASSES.get(lemma, lemma)
+    mods = [c.lemma_.lower() for c in noun.lefts if c.dep_ == "compound" and not c.ent_type_]
+    claim = _base_claim(sent, value, ClaimKind.DATETIME)
+    claim.normalized.update(interval.as_json())
+    claim.display = interval.display
+    claim.predicate = lemma
+    phrase = " ".join([*mods, noun.text])
+    claim.about = f"when the {phrase} took place"
+    claim.key = _key(ClaimKind.DATETIME, "event", cls, "")
     return claim
 
 
@@ -1017,7 +1586,12 @@ def _build_duration(sent: Span, value: _Value, state: ArticleState) -> ClaimData
         noun = root.head
     elif span[-1].dep_ in ("amod", "compound") and span[-1].head.pos_ == "NOUN":
         noun = span[-1].head
-    if noun is not None and noun.i not in range(span.start, span.end):
+    of_thing = _of_phrase(span)
+    if of_thing:
+        thing = _Ref(of_thing, _field(of_thing))
+        pred = "last"
+        verb = _governor(root)
+    elif noun is not None and noun.i not in range(span.start, span.end):
         thing = _Ref(noun.lemma_.lower(), _field(noun.lemma_.lower()))
         pred = "last"
         verb = _governor(noun)
@@ -1039,8 +1613,24 @@ def _build_duration(sent: Span, value: _Value, state: ArticleState) -> ClaimData
         else f"how long {_the(thing.display)} {'was ' if _passive(verb) else ''}{_past(pred)}"
     )
     claim.key = _key(ClaimKind.DURATION, pclass, thing.key)
+    if _planned(verb):
+        claim.key += "|plan"  # "expected to last two hours" is a plan, not what happened
     claim.negated = _negated(verb)
     return claim
+
+
+def _of_phrase(span: Span) -> str:
+    """ "six minutes of added time" → "added time": the thing the duration measures."""
+    doc = span.doc
+    i = span.end
+    if i >= len(doc) or doc[i].lower_ != "of":
+        return ""
+    pobj = next((c for c in doc[i].children if c.dep_ == "pobj"), None)
+    if pobj is None or pobj.pos_ != "NOUN":
+        return ""
+    mods = [c.text.lower() for c in pobj.lefts if c.dep_ in ("amod", "compound")]
+    phrase = " ".join([*mods, pobj.lemma_.lower()])
+    return lx.TIME_PHRASES.get(phrase, phrase)
 
 
 def _duration_display(seconds: float, unit: str) -> str:
@@ -1053,10 +1643,25 @@ def _duration_display(seconds: float, unit: str) -> str:
 # --------------------------------------------------------------------------- PLACE
 
 
-def _build_place(sent: Span, value: _Value, state: ArticleState) -> ClaimData | None:
+def _build_place(
+    sent: Span, value: _Value, state: ArticleState
+) -> ClaimData | list[ClaimData | None] | None:
     doc = sent.doc
     span = doc[value.start : value.end]
     root = span.root
+    based = _based_claim(sent, value, state)
+    if based is not None:
+        return based
+    # "headquartered in X, where Y has been based since…": the relative clause is a claim
+    # of its own about Y.
+    where = _where_based_claims(sent, value, state)
+    main = _plain_place(sent, value, state, span, root)
+    return [main, *where] if where else main
+
+
+def _plain_place(
+    sent: Span, value: _Value, state: ArticleState, span: Span, root: Token
+) -> ClaimData | None:
     role = ""
     if root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS:
         role = root.head.lower_
@@ -1078,6 +1683,8 @@ def _build_place(sent: Span, value: _Value, state: ArticleState) -> ClaimData | 
     text = _strip_possessive(span.text)
     claim = _base_claim(sent, value, ClaimKind.PLACE)
     claim.normalized.update({"place": text, "label": value.label, "role": role})
+    if pclass == "headquarter":
+        claim.normalized.update({"exclusive": True, "within": _within(root)})
     claim.display = text
     claim.subject = subject.display
     claim.predicate = pred
@@ -1089,7 +1696,116 @@ def _build_place(sent: Span, value: _Value, state: ArticleState) -> ClaimData | 
     return claim
 
 
+def _build_minute(sent: Span, value: _Value, state: ArticleState) -> ClaimData | None:
+    """ "in the 87th minute" / "his 89th-minute goal": the minute of a moment in a game, an
+    ordinal keyed by what happened (a goal, a red card…) and who did it."""
+    doc = sent.doc
+    span = doc[value.start : value.end]
+    m = _MINUTE_RE.search(span.text)
+    if m is None:
+        return None
+    minute = next((t for t in span if t.lower_ == "minute"), span.root)
+    event: Token | None = None
+    verb: Token | None = None
+    if minute.dep_ in ("compound", "amod", "nmod") and minute.head.pos_ == "NOUN":
+        event = minute.head
+    elif minute.dep_ == "pobj" and minute.head.lower_ in ("in", "during", "by", "after"):
+        host = minute.head.head
+        if host.pos_ == "NOUN":
+            event = host
+        elif host.pos_ == "VERB":
+            verb = host
+            event = next((c for c in host.children if c.dep_ == "dobj"), None)
+    if event is None and verb is None:
+        return None
+    lemma = (event if event is not None else verb).lemma_.lower()  # type: ignore[union-attr]
+    what = "goal" if lemma in lx.GOAL_WORDS else lemma
+    owner = _Ref.empty()
+    if event is not None:
+        owner = _owner(event, state)
+        if not owner.key and event.dep_ in ("nsubj", "dobj"):
+            v = event.head if event.dep_ == "dobj" else None
+            owner = _ref(_subject_token(v), state) if v is not None else owner
+    if not owner.key and verb is not None:
+        owner = _ref(_subject_token(verb), state)
+    claim = _base_claim(sent, value, ClaimKind.ORDINAL)
+    n = int(m.group(1))
+    claim.normalized.update({"value": n})
+    claim.display = f"{_ordinal_display(n)} minute"
+    claim.subject = owner.display
+    claim.predicate = lemma
+    claim.about = f"the minute of the {what}" + (f" by {owner.display}" if owner.display else "")
+    claim.key = _key(ClaimKind.ORDINAL, "minute", what, owner.key)
+    claim.negated = _negated(verb)
+    return claim
+
+
+def _within(place: Token) -> list[str]:
+    """Larger places written next to a place: "Leeds, England" → ["England"]."""
+    return [c.text for c in place.children if c.dep_ == "appos" and c.ent_type_ in PLACE_LABELS]
+
+
+def _hq_claim(sent: Span, value: _Value, company: _Ref, place: Span, role: str = "in") -> ClaimData:
+    text = _strip_possessive(place.text)
+    claim = _base_claim(sent, value, ClaimKind.PLACE)
+    claim.normalized.update(
+        {
+            "place": text,
+            "label": value.label,
+            "role": role,
+            "exclusive": True,  # a company has one home city
+            "within": _within(place.root),
+        }
+    )
+    claim.display = text
+    claim.subject = company.display
+    claim.predicate = "headquarter"
+    claim.about = f"where {_the(company.display)} is based"
+    claim.key = _key(ClaimKind.PLACE, "headquarter", company.key, role)
+    return claim
+
+
+def _based_claim(sent: Span, value: _Value, state: ArticleState) -> ClaimData | None:
+    """ "Oslo-based Fjordline", "a Lyon-headquartered bank": the place is the company's
+    home. Works for any "<Place>-based <noun>" compound."""
+    doc = sent.doc
+    end = value.end
+    if end + 1 >= sent.end or doc[end].text not in ("-", "‐"):
+        return None
+    based = doc[end + 1]
+    if _pred_class(based.lemma_.lower()) != "headquarter" and based.lower_ not in (
+        "based",
+        "headquartered",
+    ):
+        return None
+    owner = based.head if based.head.i != based.i else None
+    if owner is None or owner.pos_ not in ("NOUN", "PROPN"):
+        return None
+    company = _ref(owner, state)
+    if not company.key:
+        return None
+    return _hq_claim(sent, value, company, doc[value.start : value.end])
+
+
+def _where_based_claims(sent: Span, value: _Value, state: ArticleState) -> list[ClaimData]:
+    doc = sent.doc
+    place = doc[value.start : value.end]
+    out: list[ClaimData] = []
+    for rel in place.root.children:
+        if rel.dep_ != "relcl" or _pred_class(rel.lemma_.lower()) != "headquarter":
+            continue
+        if not any(c.lower_ == "where" for c in rel.children):
+            continue
+        company = _ref(
+            next((c for c in rel.children if c.dep_ in ("nsubj", "nsubjpass")), None), state
+        )
+        if company.key:
+            out.append(_hq_claim(sent, value, company, place))
+    return out
+
+
 _BUILDERS: dict[str | None, Any] = {
+    "minute": _build_minute,
     ClaimKind.COUNT: _build_count,
     ClaimKind.ORDINAL: _build_ordinal,
     ClaimKind.DATETIME: _build_datetime,

@@ -31,6 +31,19 @@ PREDICATE_CLASSES: dict[str, str] = {
     "fatality": "die",
     "perish": "die",
     "lose life": "die",
+    # natural events happening ("the quake struck/hit")
+    "strike": "strike",
+    "hit": "strike",
+    "jolt": "strike",
+    "rock": "strike",
+    # votes
+    "vote": "vote",
+    "approve": "vote",
+    "back": "vote",
+    "endorse": "vote",
+    # based / headquartered
+    "headquarter": "headquarter",
+    "base": "headquarter",
     # injuries
     "injure": "injure",
     "wound": "injure",
@@ -160,6 +173,8 @@ NOUN_CLASSES: dict[str, str] = {
     "fatality": "death",
     "death": "death",
     "dead": "death",
+    "casualty": "death",
+    "victim": "death",
     "visit": "trip",
     "trip": "trip",
     "journey": "trip",
@@ -170,6 +185,14 @@ NOUN_CLASSES: dict[str, str] = {
     "aircraft": "aircraft",
     "jet": "aircraft",
     "people": "person",
+    "quake": "earthquake",
+    "earthquake": "earthquake",
+    "temblor": "earthquake",
+    "tremor": "earthquake",
+    "agreement": "agreement",
+    "accord": "agreement",
+    "pact": "agreement",
+    "memorandum": "agreement",
     "person": "person",
     "individual": "person",
     "resident": "person",
@@ -448,3 +471,170 @@ IRREGULAR_PAST = {
     "pull into": "pulled into",
     "get to": "got to",
 }
+
+# --------------------------------------------------------------------------- measures
+# Nouns whose value a figure gives ("a magnitude of 6.3", "the toll stood at 23", "turnout
+# was 61%", "a crowd of 72,000") → the measure class in claim keys. Who or what reports or
+# causes the figure does not change the question, so measure keys carry no subject.
+MEASURE_NOUNS: dict[str, str] = {
+    "magnitude": "magnitude",
+    "toll": "death",
+    "turnout": "turnout",
+    "participation": "turnout",
+    "attendance": "attendance",
+    "crowd": "attendance",
+    "audience": "attendance",
+    "gate": "attendance",
+    "spectator": "attendance",
+    "fan": "attendance",
+    "supporter": "attendance",
+    "people": "attendance",
+    "person": "attendance",
+}
+# Plain counted nouns that are an attendance only "in front of" them.
+SPECTATOR_NOUNS = frozenset({"spectator", "fan", "supporter", "people", "person"})
+# Measures of a thing that recurs in one story (a quake and its aftershocks).
+OWNED_MEASURES = frozenset({"magnitude"})
+MEASURE_ABOUT = {
+    "magnitude": "the magnitude",
+    "death": "number of people killed",
+    "turnout": "the turnout",
+    "attendance": "the attendance",
+}
+# "two-thirds of voters took part": a share of the electorate that voted is the turnout.
+ELECTORATE_NOUNS = frozenset({"voter", "elector", "electorate", "citizen"})
+TURNOUT_CLASSES = frozenset({"attend", "vote", "cast", "turn", "turn out"})
+# Predicate classes whose count does not depend on the subject (the killer, the reporter).
+VICTIM_CLASSES = frozenset({"die", "injure", "evacuate", "rescue", "displace", "arrest"})
+# Words that make a pair of numbers a vote tally or a game score.
+VOTE_WORDS = frozenset(
+    {
+        "vote",
+        "ballot",
+        "deputy",
+        "lawmaker",
+        "legislator",
+        "mp",
+        "senator",
+        "parliament",
+        "assembly",
+        "motion",
+        "confidence",
+        "bill",
+        "chamber",
+        "congress",
+        "senate",
+    }
+)
+SCORE_WORDS = frozenset({"win", "beat", "defeat", "lead", "draw", "match", "game", "final"})
+# Football/sport: what happened in "the 87th minute".
+GOAL_WORDS = frozenset(
+    {
+        "goal",
+        "winner",
+        "finish",
+        "strike",
+        "header",
+        "equaliser",
+        "equalizer",
+        "opener",
+        "score",
+        "net",
+        "volley",
+    }
+)
+# "six minutes of added time" / "four minutes of stoppage time": one question.
+TIME_PHRASES = {
+    "added time": "added time",
+    "stoppage time": "added time",
+    "injury time": "added time",
+    "extra time": "extra time",
+}
+# Governors that put their xcomp in the future ("expected to close on Friday").
+FUTURE_GOVERNORS = frozenset(
+    {"expect", "schedule", "set", "plan", "due", "intend", "aim", "hope", "prepare", "poise"}
+)
+# Nouns that a date modifies without being a datable happening of the story.
+NOT_EVENT_NOUNS = frozenset(
+    {
+        "time",
+        "minute",
+        "hour",
+        "day",
+        "week",
+        "month",
+        "year",
+        "morning",
+        "afternoon",
+        "evening",
+        "night",
+        "edition",
+        "paper",
+        "issue",
+        "statement",
+        "report",
+        "briefing",
+        "comment",
+        "remark",
+        "interview",
+        "post",
+        "column",
+        "story",
+        "headline",
+        "trading",
+        "session",
+    }
+)
+# Happenings that "on Monday" can date directly ("the vote on Thursday", "talks on Friday").
+EVENT_NOUNS = frozenset(
+    {
+        "vote",
+        "election",
+        "referendum",
+        "ballot",
+        "meeting",
+        "summit",
+        "talk",
+        "visit",
+        "trip",
+        "parade",
+        "match",
+        "final",
+        "game",
+        "race",
+        "ceremony",
+        "inauguration",
+        "attack",
+        "strike",
+        "protest",
+        "rally",
+        "earthquake",
+        "quake",
+        "storm",
+        "crash",
+        "fire",
+        "explosion",
+        "announcement",
+        "launch",
+        "debate",
+        "hearing",
+        "trial",
+        "verdict",
+        "speech",
+        "conference",
+        "price",
+        "close",
+        "deadline",
+        "signing",
+        "funeral",
+        "wedding",
+        "concert",
+        "festival",
+    }
+)
+# Verbs that only frame a happening named by their object: the date is the happening's.
+EVENT_LIGHT_VERBS = frozenset(
+    {"win", "lose", "survive", "hold", "stage", "call", "face", "pass", "fail", "attend"}
+)
+# Nouns that only say "how many" of the noun after "of" ("the number of dead").
+COUNT_NOUNS = frozenset({"number", "count", "total", "tally", "figure"})

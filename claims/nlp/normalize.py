@@ -68,6 +68,7 @@ _VAGUE = {
     "a hundred": (100.0, 100.0),
     "a thousand": (1_000.0, 1_000.0),
 }
+_VAGUE_LONGEST_FIRST = sorted(_VAGUE.items(), key=lambda kv: -len(kv[0]))
 _NUM_RE = re.compile(r"(?P<num>\d+(?:[,\u202f ]\d{3})*(?:\.\d+)?|\.\d+)\s*(?P<scale>[a-z]+)?", re.I)
 
 # Qualifiers → interval shape. Order matters: longer phrases first.
@@ -117,11 +118,22 @@ QUALIFIERS = tuple(sorted(APPROX + LOWER + UPPER, key=len, reverse=True))
 def parse_number(text: str) -> tuple[float, float] | None:
     """Parse a number span ("15,000", "1.2 million", "twenty-six", "dozens") → (low, high).
 
-    Exact numbers give ``low == high``. Returns None when no number can be read.
+    Exact numbers give ``low == high``. Returns None when no number can be read, and for
+    figures too large to be finite floats (a run of hundreds of digits is not a quantity).
     """
+    parsed = _parse_number(text)
+    if parsed is None or not all(math.isfinite(x) for x in parsed):
+        return None
+    return parsed
+
+
+def _parse_number(text: str) -> tuple[float, float] | None:
     t = text.strip().lower().replace("\u2009", " ")
     t = re.sub(r"^[$€£¥]\s*", "", t).rstrip("%").strip()
-    for phrase, interval in sorted(_VAGUE.items(), key=lambda kv: -len(kv[0])):
+    fraction = parse_fraction(t)
+    if fraction is not None:
+        return (fraction, fraction)
+    for phrase, interval in _VAGUE_LONGEST_FIRST:
         if t == phrase or t.startswith(phrase + " "):
             return interval
     m = _NUM_RE.search(t)
@@ -134,6 +146,52 @@ def parse_number(text: str) -> tuple[float, float] | None:
     if value_w is not None:
         return (value_w, value_w)
     return None
+
+
+_FRACTION_WORDS = {
+    "half": 2,
+    "halves": 2,
+    "third": 3,
+    "thirds": 3,
+    "quarter": 4,
+    "quarters": 4,
+    "fourth": 4,
+    "fourths": 4,
+    "fifth": 5,
+    "fifths": 5,
+    "tenth": 10,
+    "tenths": 10,
+}
+_FRACTION_RE = re.compile(
+    r"^(?:(?P<num>a|an|one|two|three|four|five|six|seven|eight|nine)[\s-]+)?"
+    r"(?P<den>halves|half|thirds?|quarters?|fourths?|fifths?|tenths?)$"
+)
+_ONE_IN_RE = re.compile(r"^(?P<num>\w+) in(?: every)? (?P<den>\w+)$")
+
+
+def parse_fraction(text: str) -> float | None:
+    """A spelled fraction as a percentage: "two-thirds" → 66.67, "half" → 50, "a quarter" → 25,
+    "one in five" → 20. None when the text is not a fraction."""
+    t = " ".join(text.strip().lower().replace("‐", "-").split())
+    m = _FRACTION_RE.match(t)
+    if m:
+        num = m.group("num") or "one"
+        n = 1 if num in ("a", "an") else _words_to_number(num)
+        if n is None:
+            return None
+        return round(100.0 * n / _FRACTION_WORDS[m.group("den")], 2)
+    m = _ONE_IN_RE.match(t)
+    if m:
+        n, d = parse_number_simple(m.group("num")), parse_number_simple(m.group("den"))
+        if n and d and d > n:
+            return round(100.0 * n / d, 2)
+    return None
+
+
+def parse_number_simple(text: str) -> float | None:
+    if re.fullmatch(r"\d+", text):
+        return float(text)
+    return _words_to_number(text)
 
 
 @lru_cache(maxsize=4096)
@@ -155,14 +213,15 @@ def count_interval(value: tuple[float, float], qualifier: str) -> tuple[float | 
     """Apply a qualifier ("about", "more than", "up to"…) to a parsed number interval.
 
     about/roughly/around/some/estimated → ±10 %; nearly/almost/close to/just under →
-    [90 %, 100 %]; just over → [100 %, 110 %]; more than/over/at least… → [n, ∞);
-    up to/fewer than/under… → [0, n]. "more than 26" is kept closed at 26 on purpose: news
-    uses "more than" loosely and a strict bound would flag "more than 26" vs "26".
+    [95 %, 100 %] ("nearly" is close: "nearly two-thirds" is not 61 %); just over →
+    [100 %, 110 %]; more than/over/at least… → [n, ∞); up to/fewer than/under… → [0, n].
+    "more than 26" is kept closed at 26 on purpose: news uses "more than" loosely and a
+    strict bound would flag "more than 26" vs "26".
     """
     low, high = value
     q = qualifier.lower()
     if q in ("nearly", "almost", "close to", "just under"):
-        return (low * 0.9, high)
+        return (low * 0.95, high)
     if q == "just over":
         return (low, high * 1.1)
     if q in APPROX:
@@ -194,6 +253,8 @@ def format_count(low: float | None, high: float | None, *, unit: str = "") -> st
     """Human display of a count interval: "26", "≥ 26", "≤ 100", "1,800–2,200"."""
 
     def fmt(x: float) -> str:
+        if not math.isfinite(x):  # bounds widened past float range ("about" 1e308)
+            return "∞" if x > 0 else "−∞"
         if x == int(x):
             return f"{int(x):,}"
         return f"{x:,.2f}".rstrip("0").rstrip(".")
@@ -318,9 +379,10 @@ PARTS_OF_DAY: dict[str, tuple[int, int, int, int, int]] = {
     "early evening": (17, 0, 20, 59, 0),
     "late evening": (20, 0, 23, 59, 0),
     "tonight": (18, 0, 23, 59, 0),
-    "night": (20, 0, 4, 59, 1),
+    # A named day's "night" ends at midnight: after it, news says "early Tuesday".
+    "night": (20, 0, 23, 59, 0),
     "overnight": (20, 0, 6, 59, 1),
-    "late night": (22, 0, 3, 59, 1),
+    "late night": (21, 0, 23, 59, 0),
     "midnight": (23, 0, 0, 59, 1),
     "late": (15, 0, 23, 59, 0),
 }
@@ -468,7 +530,8 @@ def resolve_date(text: str, published: dt.date | None, tense: str = "") -> DateI
                 return None
         else:
             return None
-        return _day(d, part)
+        clock = clock_time(text)
+        return _at_clock(d, clock, text) if clock else _day(d, part)
     # Numeric ISO date.
     m = re.search(r"\b(\d{4})-(\d{2})-(\d{2})\b", text)
     if m:
@@ -476,13 +539,20 @@ def resolve_date(text: str, published: dt.date | None, tense: str = "") -> DateI
             return _day(dt.date(int(m[1]), int(m[2]), int(m[3])), part)
         except ValueError:
             return None
-    # Weekday (+ part of day).
+    # Weekday (+ part of day or clock time).
     if weekday is not None and published is not None:
         if "last" in words and part != "late":
             tense = "past"
         if "next" in words or "coming" in words:
-            return _day(_weekday(published + dt.timedelta(days=1), weekday, "future"), part)
-        return _day(_weekday(published, weekday, tense), part)
+            d = _weekday(published + dt.timedelta(days=1), weekday, "future")
+        else:
+            d = _weekday(published, weekday, tense)
+        clock = clock_time(text)
+        return _at_clock(d, clock, text) if clock else _day(d, part)
+    # Quarter of a year ("the first quarter of 2025", "the fourth quarter of next year").
+    quarter = _quarter(words, years, published)
+    if quarter is not None:
+        return quarter
     # Month (+ year).
     if months:
         month = MONTHS[months[0]]
@@ -513,6 +583,78 @@ def resolve_date(text: str, published: dt.date | None, tense: str = "") -> DateI
     if published is None:
         return None
     return _relative(words, published, part)
+
+
+_QUARTERS = {"first": 1, "1st": 1, "q1": 1, "second": 2, "2nd": 2, "q2": 2, "third": 3}
+_QUARTERS.update({"3rd": 3, "q3": 3, "fourth": 4, "4th": 4, "q4": 4, "final": 4, "last": 4})
+
+
+def _quarter(words: list[str], years: list[int], published: dt.date | None) -> DateInterval | None:
+    """ "first quarter of 2025" / "Q3" / "the fourth quarter of next year" → three months."""
+    q = None
+    for i, w in enumerate(words):
+        if w in ("quarter", "quarters") and i > 0 and words[i - 1] in _QUARTERS:
+            q = _QUARTERS[words[i - 1]]
+        elif re.fullmatch(r"q[1-4]", w):
+            q = int(w[1])
+    if q is None:
+        return None
+    if years:
+        year = years[0]
+    elif published is None:
+        return None
+    else:
+        year = published.year + (1 if "next" in words else -1 if "last" in words[-2:] else 0)
+    m1 = 3 * (q - 1) + 1
+    last = calendar.monthrange(year, m1 + 2)[1]
+    return _span(dt.date(year, m1, 1), dt.date(year, m1 + 2, last), "quarter", f"Q{q} {year}")
+
+
+_CLOCK_RE = re.compile(r"\b(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s?m\b\.?", re.I)
+
+
+def clock_time(text: str) -> tuple[int, int, bool] | None:
+    """ "3:07 a.m." → (3, 7, True), "9 p.m." → (21, 0, False), "noon" → (12, 0, False).
+
+    The flag says whether minutes were written (an exact time) or only the hour."""
+    m = _CLOCK_RE.search(text)
+    if m:
+        hour = int(m.group(1)) % 12 + (12 if m.group(3).lower() == "p" else 0)
+        minute = int(m.group(2) or 0)
+        if hour > 23 or minute > 59:
+            return None
+        return hour, minute, m.group(2) is not None
+    low = text.lower()
+    if re.search(r"\bnoon\b|\bmidday\b", low):
+        return 12, 0, False
+    if re.search(r"\bmidnight\b", low):
+        return 0, 0, False
+    return None
+
+
+def _at_clock(d: dt.date, clock: tuple[int, int, bool], text: str) -> DateInterval:
+    """A clock time on day ``d`` with the spread its wording allows.
+
+    Exact minutes → that minute; a round hour → the quarter hour after it; "shortly/just
+    after" → half an hour after; "about/around" → a quarter hour either side; "before" →
+    the hour before; "after" alone → three hours after."""
+    hour, minute, exact = clock
+    t = dt.datetime.combine(d, dt.time(hour, minute))
+    low = text.lower()
+    if re.search(r"\b(?:shortly|just|soon)\s+after\b", low):
+        start, end = t, t + dt.timedelta(minutes=30)
+    elif re.search(r"\b(?:about|around|approximately|roughly|some)\b", low):
+        start, end = t - dt.timedelta(minutes=15), t + dt.timedelta(minutes=15)
+    elif re.search(r"\b(?:shortly|just)\s+before\b|\bbefore\b", low):
+        start, end = t - dt.timedelta(minutes=60), t
+    elif re.search(r"\bafter\b", low):
+        start, end = t, t + dt.timedelta(hours=3)
+    elif exact:
+        start, end = t, t
+    else:
+        start, end = t, t + dt.timedelta(minutes=14)
+    shown = f"{start:%H:%M}" if start == end else f"{start:%H:%M}–{end:%H:%M}"
+    return DateInterval(start, end, "time", f"{d:%a} {d.day} {d:%b %Y}, {shown}")
 
 
 def _relative(words: list[str], base: dt.date, part: str | None) -> DateInterval | None:

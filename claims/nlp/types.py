@@ -60,6 +60,10 @@ class ClaimData:
     attribution: str = ""
     hedges: list[str] = field(default_factory=list)
     negated: bool = False
+    # When the value sits inside a quotation: the quoted words and who said them (optional;
+    # not stored in the database yet).
+    quote: str = ""
+    speaker: str = ""
 
 
 @dataclass(slots=True)

@@ -1,0 +1,46 @@
+"""The conflict engine measured on the labelled corpus (no database).
+
+Runs the evaluation harness (``claims.evaluation.evaluate``) over the development corpus and
+the demo, and over the real seed articles when they are available next to the repository.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from claims.evaluation import evaluate
+from claims.nlp.pipeline import get_nlp
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return get_nlp()
+
+
+def test_development_corpus_precision_and_recall(nlp):
+    folders = [*sorted((ROOT / "corpus" / "dev").iterdir()), ROOT / "claims" / "demo"]
+    folders = [f for f in folders if (f / "gold.json").is_file()]
+    assert len(folders) >= 6
+    report = evaluate(folders, nlp=nlp)
+    overall = report.overall
+    assert overall.gold >= 17
+    false_flags = [f"{f.event}: {f.about}" for f in report.flags if f.verdict != "correct"]
+    misses = [f"{event}: {item.id} {item.slot}" for event, item in report.misses]
+    assert overall.precision >= 0.9, false_flags
+    assert overall.recall >= 0.9, misses
+
+
+def test_seed_articles_every_conflict_found_and_no_false_flag(nlp):
+    if not SEEDS.is_dir():
+        pytest.skip(f"the real seed articles are not part of the repository ({SEEDS} missing)")
+    report = evaluate([ROOT / "corpus" / "seeds"], articles_dir=SEEDS, nlp=nlp)
+    assert report.overall.gold >= 1
+    assert not report.misses, [item.slot for _, item in report.misses]
+    assert all(flag.verdict == "correct" for flag in report.flags), [
+        (flag.about, flag.verdict) for flag in report.flags
+    ]

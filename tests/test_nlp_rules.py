@@ -1,0 +1,526 @@
+# ruff: noqa: RUF001  (typographic dashes are intentional: news text uses them)
+"""Held-out checks of the engine's general rules of news language (no database).
+
+Every text here is invented for these tests and worded differently from the development
+corpus, so that a rule only passes when it is a rule of English news and not of one corpus.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from claims.nlp.event import EventArticle, analyse_event
+from claims.nlp.normalize import clock_time, parse_fraction, resolve_date
+from claims.nlp.pipeline import analyse_article, analyse_articles, get_nlp
+from claims.nlp.types import ClaimData, ConflictData
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return get_nlp()
+
+
+def claims(nlp, text: str, day: dt.date, kind: str | None = None) -> list[ClaimData]:
+    found = analyse_article(text, published=day, nlp=nlp).claims
+    return [c for c in found if kind is None or c.kind == kind]
+
+
+def one(nlp, text: str, day: dt.date, value: str) -> ClaimData:
+    found = [c for c in claims(nlp, text, day) if value in c.value_text]
+    assert found, [(c.value_text, c.key) for c in claims(nlp, text, day)]
+    return found[0]
+
+
+def conflicts(nlp, *articles: tuple[str, dt.date, str]) -> list[ConflictData]:
+    """Conflicts between outlets for ``(outlet, date, text)`` articles."""
+    analyses = analyse_articles([(text, day) for _, day, text in articles], nlp=nlp)
+    return analyse_event(
+        [
+            EventArticle(article_id=i, outlet=outlet, mentions=a.mentions, claims=a.claims)
+            for i, ((outlet, _, _), a) in enumerate(zip(articles, analyses, strict=True))
+        ]
+    ).conflicts
+
+
+MON = dt.date(2026, 4, 6)  # a Monday
+TUE = dt.date(2026, 4, 7)
+WED = dt.date(2026, 4, 8)
+THU = dt.date(2026, 4, 9)
+
+
+# --------------------------------------------------------------------------- counts: measures
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        ("A magnitude 5.4 tremor shook the coastal towns before dawn.", "5.4"),
+        ("Seismologists said the quake had a magnitude of 5.9.", "5.9"),
+        ("The geological survey put the magnitude at 5.7.", "5.7"),
+    ],
+)
+def test_magnitude_is_a_measure_whatever_the_verb(nlp, text, value):
+    claim = one(nlp, text, TUE, value)
+    assert claim.key.split("|")[1:3] == ["measure", "magnitude"]
+
+
+def test_magnitude_of_an_aftershock_is_another_question(nlp):
+    main = one(nlp, "A magnitude 5.9 earthquake struck the valley.", TUE, "5.9")
+    after = one(nlp, "An aftershock of magnitude 4.1 rattled the valley.", TUE, "4.1")
+    assert main.key != after.key
+    found = conflicts(
+        nlp,
+        ("A", TUE, "A magnitude 5.9 earthquake struck the valley on Tuesday."),
+        ("B", TUE, "The earthquake had a magnitude of 6.4, the agency said."),
+        ("C", TUE, "An aftershock of magnitude 4.1 rattled the valley an hour later."),
+    )
+    assert [c.key for c in found] == ["count|measure|magnitude|earthquake|"]
+    assert {ec.claim.value_text for c in found for ec in c.claims} == {"5.9", "6.4"}
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        ("The number of dead climbed to 31 by Friday, the ministry said.", "31"),
+        ("The toll now stands at 31.", "31"),
+        ("The floods have killed at least 31 people in the province.", "31"),
+        ("At least 31 people died when the ferry capsized.", "31"),
+    ],
+)
+def test_death_counts_share_one_key_whoever_is_the_subject(nlp, text, value):
+    assert one(nlp, text, THU, value).key.startswith("count|die|death|")
+
+
+def test_injured_and_killed_are_different_questions(nlp):
+    killed = one(nlp, "The blast killed 14 people, police said.", TUE, "14")
+    hurt = one(nlp, "The blast injured 40 people, police said.", TUE, "40")
+    assert killed.key != hurt.key
+
+
+def test_rising_toll_is_a_conflict_that_says_it_may_have_been_updated(nlp):
+    found = conflicts(
+        nlp,
+        ("A", MON, "The storm killed 8 people, officials said."),
+        ("B", WED, "The toll from the storm rose to 15, officials said."),
+    )
+    assert len(found) == 1
+    assert "different days" in found[0].explanation
+    assert "updated" in found[0].explanation
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        ("Turnout was 48% in the municipal poll.", "48"),
+        ("Barely half of voters took part in the referendum.", "half"),
+        ("About 52 percent of registered voters cast a ballot.", "52"),
+    ],
+)
+def test_turnout_wordings(nlp, text, value):
+    assert "|measure|turnout|" in one(nlp, text, MON, value).key
+
+
+def test_regional_turnout_is_not_the_national_one(nlp):
+    national = one(nlp, "Turnout in the referendum was 48%.", MON, "48")
+    regional = one(nlp, "Turnout in Westmark was 39%, officials said.", MON, "39")
+    assert national.key != regional.key
+
+
+def test_nearly_two_thirds_disagrees_with_sixty_percent(nlp):
+    found = conflicts(
+        nlp,
+        ("A", MON, "Turnout in the referendum was 60%, the commission said."),
+        ("B", MON, "Nearly two-thirds of voters took part in the referendum."),
+    )
+    assert len(found) == 1
+
+
+def test_fractions_are_percentages():
+    assert parse_fraction("two-thirds") == pytest.approx(66.67)
+    assert parse_fraction("three quarters") == 75
+    assert parse_fraction("a fifth") == 20
+    assert parse_fraction("one in four") == 25
+    assert parse_fraction("thirty") is None
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        ("The concert went ahead in front of 18,000 fans.", "18,000"),
+        ("A crowd of about 18,000 watched the concert.", "18,000"),
+        ("Organisers gave the attendance as 17,600.", "17,600"),
+    ],
+)
+def test_attendance_wordings(nlp, text, value):
+    assert "|measure|attendance|" in one(nlp, text, MON, value).key
+
+
+def test_last_years_crowd_is_scoped_to_its_year(nlp):
+    this = one(nlp, "The crowd of 18,000 was a record.", MON, "18,000")
+    last = one(nlp, "Last year's crowd of 12,500 was smaller.", MON, "12,500")
+    assert this.key != last.key
+    assert last.key.endswith("y:2025")
+
+
+# --------------------------------------------------------------------------- counts: tallies
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        ("Lawmakers backed the bill 301–112 on Wednesday.", "301"),
+        ("The senate passed the measure by 61 to 38.", "61"),
+        ("Deputies approved the budget by 188 votes to 140.", "188"),
+    ],
+)
+def test_vote_tally_wordings_are_one_value(nlp, text, value):
+    claim = one(nlp, text, THU, value)
+    assert claim.key.startswith("count|tally|vote|")
+    assert claim.normalized["unit"] == "tally"
+    assert "–" in claim.display
+
+
+def test_tallies_disagree_on_either_side(nlp):
+    found = conflicts(
+        nlp,
+        ("A", THU, "Deputies approved the budget by 188 votes to 140."),
+        ("B", THU, "The assembly passed the budget 188–143 on Wednesday."),
+        ("C", THU, "The budget vote went 188 to 140, with the chamber split."),
+    )
+    assert len(found) == 1
+    assert {ec.outlet for ec in found[0].claims} >= {"A", "B"}
+
+
+def test_numbers_from_to_are_not_a_tally(nlp):
+    claim = one(nlp, "Membership grew from 1,200 to 1,900 in the spring.", TUE, "1,200")
+    assert claim.normalized.get("unit") != "tally"
+
+
+# --------------------------------------------------------------------------- dates and times
+
+
+def test_clock_times_resolve_with_their_spread():
+    assert clock_time("3:45 p.m.") == (15, 45, True)
+    assert clock_time("11 a.m.") == (11, 0, False)
+    exact = resolve_date("4:12 a.m. Sunday", MON, "past")
+    assert exact is not None and exact.start == exact.end == dt.datetime(2026, 4, 5, 4, 12)
+    after = resolve_date("shortly after 4 a.m. Sunday", MON, "past")
+    assert after is not None
+    assert (after.start, after.end) == (dt.datetime(2026, 4, 5, 4), dt.datetime(2026, 4, 5, 4, 30))
+
+
+def test_a_named_nights_ends_at_midnight():
+    night = resolve_date("Saturday night", MON, "past")
+    assert night is not None and night.end == dt.datetime(2026, 4, 4, 23, 59)
+
+
+@pytest.mark.parametrize(
+    "text,months",
+    [
+        ("the second quarter of 2027", (4, 6)),
+        ("the fourth quarter of next year", (10, 12)),
+        ("Q1", (1, 3)),
+    ],
+)
+def test_quarters(text, months):
+    interval = resolve_date(text, MON, "future")
+    assert interval is not None
+    assert (interval.start.month, interval.end.month) == months
+
+
+def test_tremor_time_vs_previous_night(nlp):
+    found = conflicts(
+        nlp,
+        ("A", MON, "The earthquake struck at 4:12 a.m. on Sunday, waking the whole town."),
+        ("B", MON, "A strong quake hit the hill towns shortly after 4 a.m. Sunday."),
+        ("C", MON, "An earthquake that hit the hill towns late on Saturday night left damage."),
+    )
+    assert len(found) == 1
+    assert {ec.outlet for ec in found[0].claims} == {"A", "B", "C"}
+
+
+def test_past_verb_with_to_infinitive_is_past(nlp):
+    claim = one(nlp, "Windows began to rattle at 4:12 a.m. on Sunday.", WED, "Sunday")
+    assert claim.normalized["start"].startswith("2026-04-05")
+
+
+def test_possessive_weekday_dates_the_event_noun(nlp):
+    found = conflicts(
+        nlp,
+        ("A", THU, "Councillors slept through last Tuesday's budget vote, critics said."),
+        ("B", THU, "The mayor won the budget vote on Wednesday by a wide margin."),
+    )
+    assert len(found) == 1
+    assert found[0].key == "datetime|event|vote|"
+
+
+def test_closing_quarter_vs_month(nlp):
+    found = conflicts(
+        nlp,
+        ("A", MON, "The merger is expected to close in the third quarter of 2026."),
+        ("B", MON, "The merger is not expected to close until December."),
+    )
+    assert len(found) == 1
+
+
+def test_a_date_on_a_place_noun_is_not_an_event(nlp):
+    dated = claims(
+        nlp, "The convoy reached Tarn, the market town on the river, on Sunday evening.", MON
+    )
+    assert not any(c.key.startswith("datetime|event|town") for c in dated)
+
+
+# --------------------------------------------------------------------------- sport
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Moreno scored in the 63rd minute to settle it.",
+        "Moreno's 63rd-minute header settled it.",
+        "Moreno's finish in the 63rd minute settled it.",
+    ],
+)
+def test_minute_of_a_goal_is_an_ordinal(nlp, text):
+    claim = one(nlp, text, MON, "63rd")
+    assert claim.kind == "ordinal"
+    assert claim.normalized["value"] == 63
+    assert claim.key.startswith("ordinal|minute|goal|")
+
+
+def test_minute_of_a_red_card_is_not_the_minute_of_the_goal(nlp):
+    goal = one(nlp, "Moreno scored in the 63rd minute.", MON, "63rd")
+    card = one(nlp, "Diaz was sent off in the 55th minute.", MON, "55th")
+    assert goal.key != card.key
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        ("The board showed five minutes of stoppage time.", "five minutes"),
+        ("They held on through three minutes of added time.", "three minutes"),
+        ("Seven minutes of injury time were played.", "Seven minutes"),
+    ],
+)
+def test_added_time_wordings(nlp, text, value):
+    claim = one(nlp, text, MON, value)
+    assert claim.key == "duration|last|added time"
+
+
+# --------------------------------------------------------------------------- subjects
+
+
+def test_common_noun_subjects_do_not_split_a_count(nlp):
+    found = conflicts(
+        nlp,
+        ("A", TUE, "The two delegations signed eleven accords on Monday."),
+        ("B", TUE, "The ministers signed twelve accords in the capital."),
+    )
+    assert len(found) == 1
+
+
+def test_a_count_buried_in_a_phrase_keeps_its_subject(nlp):
+    found = conflicts(
+        nlp,
+        ("A", TUE, "Officials expect 40 delegates to attend the summit."),
+        ("B", TUE, "Analysts are watching for a meeting among the three delegates."),
+    )
+    assert found == []
+
+
+# --------------------------------------------------------------------------- headquarters
+
+
+@pytest.mark.parametrize(
+    "text,company,place",
+    [
+        ("Oslo-based Fjordline Shipping posted a loss.", "Fjordline Shipping", "Oslo"),
+        (
+            "The deal values Leeds-headquartered Brantwell Foods at £2 billion.",
+            "Brantwell",
+            "Leeds",
+        ),
+        (
+            "The group will be run from Turin, where Vellano Motors has been based since 1950.",
+            "Vellano Motors",
+            "Turin",
+        ),
+    ],
+)
+def test_home_city_wordings(nlp, text, company, place):
+    found = [c for c in claims(nlp, text, MON, "place") if c.predicate == "headquarter"]
+    assert found, [(c.value_text, c.key) for c in claims(nlp, text, MON)]
+    assert found[0].display == place
+    assert company.split()[0].lower() in found[0].key
+
+
+def test_two_home_cities_disagree_but_a_city_in_its_region_does_not(nlp):
+    a = ("A", MON, "Fjordline Shipping, based in Bergen, Vestland, posted a loss.")
+    b = ("B", MON, "Oslo-based Fjordline Shipping posted a loss on Monday.")
+    c = ("C", MON, "Vestland-based Fjordline Shipping posted a loss on Monday.")
+    found = conflicts(nlp, a, b)
+    assert len(found) == 1
+    assert {ec.claim.display for ec in found[0].claims} == {"Bergen", "Oslo"}
+    assert conflicts(nlp, a, c) == []
+
+
+def test_company_short_name_joins_its_full_name():
+    from claims.nlp.entities import canonicalize_entities
+    from claims.nlp.types import MentionData
+
+    mentions = [
+        MentionData(0, 17, "Fjordline Shipping", "ORG"),
+        MentionData(20, 29, "Fjordline", "ORG"),
+        MentionData(30, 40, "Brantwell", "ORG"),
+        MentionData(41, 55, "Brantwell Foods", "ORG"),
+        MentionData(56, 70, "Brantwell Bank", "ORG"),
+    ]
+    clusters, assignment = canonicalize_entities(mentions)
+    assert assignment[0] == assignment[1]
+    assert assignment[2] not in (assignment[3], assignment[4])  # ambiguous: left alone
+    assert len(clusters) == 4
+
+
+# --------------------------------------------------------------------------- negation
+
+
+def test_a_denial_of_the_same_day_is_a_conflict(nlp):
+    found = conflicts(
+        nlp,
+        ("A", WED, "The minister arrived in Tarn on Monday evening, aides said."),
+        ("B", WED, "Her office said the minister did not arrive in Tarn on Monday."),
+    )
+    assert len(found) == 1
+    assert "not Mon" in found[0].explanation
+
+
+def test_not_until_is_when_it_happened(nlp):
+    claim = one(nlp, "The minister did not arrive in Tarn until Tuesday.", WED, "Tuesday")
+    assert not claim.negated
+    found = conflicts(
+        nlp,
+        ("A", WED, "The minister arrived in Tarn on Tuesday, aides said."),
+        ("B", WED, "The minister did not arrive in Tarn until Tuesday."),
+    )
+    assert found == []
+
+
+def test_a_denial_of_another_day_is_not_a_conflict(nlp):
+    found = conflicts(
+        nlp,
+        ("A", WED, "The minister arrived in Tarn on Tuesday morning, aides said."),
+        ("B", WED, "Her office said the minister did not arrive in Tarn on Monday."),
+    )
+    assert found == []
+
+
+def test_two_denials_agree(nlp):
+    found = conflicts(
+        nlp,
+        ("A", WED, "The minister did not arrive in Tarn on Monday, aides said."),
+        ("B", WED, "The minister did not arrive in Tarn on Monday, her office said."),
+    )
+    assert found == []
+
+
+def test_irregular_demonyms_join_their_country():
+    from claims.nlp.entities import canonicalize_entities
+    from claims.nlp.types import MentionData
+
+    mentions = [
+        MentionData(0, 5, "Dutch", "NORP"),
+        MentionData(6, 21, "the Netherlands", "GPE"),
+        MentionData(22, 28, "French", "NORP"),
+        MentionData(29, 35, "France", "GPE"),
+        MentionData(36, 41, "Swiss", "NORP"),
+        MentionData(42, 53, "Switzerland", "GPE"),
+    ]
+    _, assignment = canonicalize_entities(mentions)
+    assert assignment[0] == assignment[1]
+    assert assignment[2] == assignment[3]
+    assert assignment[4] == assignment[5]
+    assert len({assignment[0], assignment[2], assignment[4]}) == 3
+
+
+# --------------------------------------------------------------------------- scope and quotes
+
+
+@pytest.mark.parametrize(
+    "text,year",
+    [
+        ("It was the deadliest storm since 1998, when 40 people died in the delta.", "1998"),
+        ("The 2017 floods killed 55 people in the same valley.", "2017"),
+        ("Trade in 2019 reached $4 billion, the ministry said.", "2019"),
+    ],
+)
+def test_figures_about_another_year_get_their_own_key(nlp, text, year):
+    claim = next(
+        c
+        for c in claims(nlp, text, MON, "count")
+        if c.value_text[-1].isdigit() or "$" in c.value_text
+    )
+    assert claim.key.endswith(f"y:{year}"), claim.key
+
+
+def test_a_figure_inside_a_quotation_keeps_the_quote_and_speaker(nlp):
+    text = 'Mayor Lena Ostrova said: "We have found 14 bodies so far and we fear more."'
+    claim = one(nlp, text, MON, "14")
+    assert "14 bodies" in claim.quote
+    assert "Ostrova" in claim.speaker
+
+
+def test_a_figure_outside_quotes_has_no_quote(nlp):
+    claim = one(nlp, "Rescuers have found 14 bodies, the mayor said.", MON, "14")
+    assert claim.quote == ""
+
+
+# --------------------------------------------------------------------------- "the nth time that"
+
+
+def test_nth_time_that_is_keyed_by_its_clause(nlp):
+    visit = one(nlp, "It is the second time that Ostrova has visited the delta.", MON, "second")
+    met = one(nlp, "It was the second time that Ostrova has met the council.", MON, "second")
+    assert visit.kind == met.kind == "ordinal"
+    assert visit.key != met.key
+    assert "visited the delta" in visit.about
+
+
+def test_nth_time_disagreement(nlp):
+    found = conflicts(
+        nlp,
+        ("A", MON, "It is the second time that Ostrova has visited the delta."),
+        ("B", MON, "This is the third time that Ostrova has visited the delta."),
+    )
+    assert len(found) == 1
+
+
+def test_first_time_since_a_year(nlp):
+    claim = one(
+        nlp, "It was the first time that Ostrova had visited the delta since 2019.", MON, "first"
+    )
+    assert claim.key.startswith("ordinal|first since|time:visit")
+    assert claim.normalized["previous_high"] == 2019
+
+
+# --------------------------------------------------------------------------- attribution
+
+
+def test_attribution_is_per_clause(nlp):
+    text = "Police said 12 people died, while medics told reporters that 15 people were killed."
+    assert one(nlp, text, MON, "12").attribution == "Police"
+    assert one(nlp, text, MON, "15").attribution == "medics"
+
+
+@pytest.mark.parametrize(
+    "text,source",
+    [
+        ("The storm killed 12 people, according to the fire service.", "fire service"),
+        ("At least 12 people died, the interior ministry said on Monday.", "interior ministry"),
+        ("Officials told a briefing that 12 people had died.", "Officials"),
+    ],
+)
+def test_attribution_wordings(nlp, text, source):
+    claim = next(c for c in claims(nlp, text, MON, "count"))
+    assert claim.attribution == source
