@@ -94,7 +94,12 @@ class Article(models.Model):
         max_length=10, choices=ExtractionStatus.choices, default=ExtractionStatus.PENDING
     )
     error = models.TextField(blank=True)
-    attempts = models.PositiveSmallIntegerField(default=0)
+    attempts = models.PositiveSmallIntegerField(
+        default=0, help_text="Extraction runs started, counting runs whose worker died."
+    )
+    status_changed_at = models.DateTimeField(
+        default=timezone.now, help_text="When the extraction status last changed."
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
     )
@@ -140,24 +145,35 @@ class Article(models.Model):
         self.status = ExtractionStatus.RUNNING
         self.attempts = F("attempts") + 1
         self.error = ""
-        self.save(update_fields=["status", "attempts", "error"])
+        self.status_changed_at = timezone.now()
+        self.save(update_fields=["status", "attempts", "error", "status_changed_at"])
         self.refresh_from_db(fields=["attempts"])
 
-    def mark_done(self) -> None:
+    def mark_done(self, *, notice: str = "") -> None:
+        """Extraction finished; ``notice`` keeps a note for the editor (e.g. not English)."""
         self.status = ExtractionStatus.DONE
-        self.extracted_at = timezone.now()
-        self.error = ""
-        self.save(update_fields=["status", "extracted_at", "error"])
+        self.extracted_at = self.status_changed_at = timezone.now()
+        self.error = notice
+        self.save(update_fields=["status", "extracted_at", "error", "status_changed_at"])
 
     def mark_failed(self, error: str) -> None:
         self.status = ExtractionStatus.FAILED
         self.error = error[:2000]
-        self.save(update_fields=["status", "error"])
+        self.status_changed_at = timezone.now()
+        self.save(update_fields=["status", "error", "status_changed_at"])
 
-    def mark_pending(self) -> None:
+    def mark_pending(self, *, error: str = "", reset_attempts: bool = False) -> None:
+        """Back in the queue; ``error`` says why when an earlier attempt failed (a retry).
+
+        An editor's Retry starts a fresh round of attempts (``reset_attempts``)."""
         self.status = ExtractionStatus.PENDING
-        self.error = ""
-        self.save(update_fields=["status", "error"])
+        self.error = error[:2000]
+        self.status_changed_at = timezone.now()
+        fields = ["status", "error", "status_changed_at"]
+        if reset_attempts:
+            self.attempts = 0
+            fields.append("attempts")
+        self.save(update_fields=fields)
 
 
 class Entity(models.Model):
