@@ -6,17 +6,28 @@ NLP package never imports Django.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import logging
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.conf import settings
-from django.db import transaction
+from django.db import DatabaseError, IntegrityError, connection, transaction
+from django.db.models import Q
+from django.utils import timezone
 from django.utils.text import slugify
 
-from claims.importing import ArticleInputError, parse_upload, prepare_body
+from claims.importing import (
+    NOT_ENGLISH_MESSAGE,
+    ArticleInputError,
+    canonical_url,
+    clean_line,
+    looks_english,
+    parse_upload,
+    prepare_body,
+)
 from claims.models import (
     Agreement,
     Article,
@@ -59,7 +70,9 @@ def find_duplicate(*, event: Event, text: str, url: str) -> tuple[Article, str] 
     if same_text:
         return same_text, "text"
     if url:
-        same_url = Article.objects.filter(event=event, url=url).first()
+        # Same page however it was linked (case, fragment, utm_* tags, trailing slash).
+        urls = {url, canonical_url(url)}
+        same_url = Article.objects.filter(event=event, url__in=urls).first()
         if same_url:
             return same_url, "URL"
     return None
@@ -87,39 +100,61 @@ def add_article(
     if len(text.encode("utf-8", errors="replace")) > limit:
         raise ArticleInputError(f"The article is larger than the {limit // 1_000_000} MB limit.")
     body = prepare_body(text)
-    title = " ".join(title.split())[:500] or body.split("\n", 1)[0][:200]
+    # No NUL or control characters in the one-line fields (Postgres refuses NUL in text).
+    title, outlet_name, byline = clean_line(title), clean_line(outlet_name), clean_line(byline)
+    url = canonical_url(clean_line(url))
+    title = title[:500] or body.split("\n", 1)[0][:200]
     duplicate = find_duplicate(event=event, text=body, url=url.strip())
     if duplicate:
         raise DuplicateArticle(*duplicate)
     outlet = None
     if outlet_name.strip():
         outlet, _ = Outlet.objects.get_or_create(name=" ".join(outlet_name.split())[:200])
-    article = Article.objects.create(
-        event=event,
-        outlet=outlet,
-        title=title,
-        url=url.strip(),
-        published_on=published_on,
-        byline=byline.strip()[:300],
-        text=body,
-        created_by=by if getattr(by, "pk", None) else None,
-    )
+    try:
+        with transaction.atomic():
+            article = Article.objects.create(
+                event=event,
+                outlet=outlet,
+                title=title,
+                url=url.strip(),
+                published_on=published_on,
+                byline=byline.strip()[:300],
+                text=body,
+                created_by=by if getattr(by, "pk", None) else None,
+            )
+    except IntegrityError:
+        # Lost a race with the same text or URL added at the same moment (double-click, two
+        # editors): the unique constraints kept one copy; name it, as for any duplicate.
+        duplicate = find_duplicate(event=event, text=body, url=url.strip())
+        if duplicate:
+            raise DuplicateArticle(*duplicate) from None
+        raise
     if enqueue:
         enqueue_extraction(article=article)
     return article
 
 
-def enqueue_extraction(*, article: Article) -> None:
-    """Queue extraction after commit, so the worker never sees an uncommitted article."""
+def enqueue_extraction(*, article: Article, delay: float = 0) -> None:
+    """Queue extraction after commit, so the worker never sees an uncommitted article.
+
+    ``delay`` (seconds) postpones it when the task backend can defer (the database one can)."""
     from claims.tasks import extract_article
 
     article_id = article.pk
-    transaction.on_commit(lambda: extract_article.enqueue(article_id))
+
+    def send() -> None:
+        task = extract_article
+        if delay > 0 and task.get_backend().supports_defer:
+            task = task.using(run_after=timezone.now() + dt.timedelta(seconds=delay))
+        task.enqueue(article_id)
+
+    transaction.on_commit(send)
 
 
 def retry_extraction(*, article: Article) -> None:
+    """An editor's Retry: a fresh round of attempts."""
     with transaction.atomic():
-        article.mark_pending()
+        article.mark_pending(reset_attempts=True)
         enqueue_extraction(article=article)
 
 
@@ -139,39 +174,218 @@ def import_file(*, event: Event, path: Path, by=None, enqueue: bool = True) -> A
     )
 
 
-def run_extraction(*, article_id: int, rebuild: bool = True) -> Article | None:
+# Advisory-lock namespace for "this article is being extracted" (two-int4 form: ns, id).
+_EXTRACTION_LOCK_NS = 0x4E44_0001
+
+
+def _lock_key(article_id: int) -> int:
+    return article_id & 0x7FFF_FFFF
+
+
+@contextlib.contextmanager
+def extraction_lock(article_id: int) -> Iterator[bool]:
+    """Hold Postgres's session-level advisory lock for this article's extraction; yield whether
+    it was free. Postgres releases it when the session ends, including when the worker holding it
+    is killed: that is how ``recover_stale_extractions`` tells a dead run from a slow one."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_try_advisory_lock(%s, %s)", [_EXTRACTION_LOCK_NS, _lock_key(article_id)]
+        )
+        acquired = bool(cursor.fetchone()[0])
+    try:
+        yield acquired
+    finally:
+        if acquired:
+            # If the connection was lost, the lock went with it.
+            with contextlib.suppress(DatabaseError), connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT pg_advisory_unlock(%s, %s)",
+                    [_EXTRACTION_LOCK_NS, _lock_key(article_id)],
+                )
+
+
+def extraction_in_progress(article_ids: Iterable[int]) -> set[int]:
+    """Which of these articles a live session (any worker, any machine) is extracting now."""
+    keys = {_lock_key(pk): pk for pk in article_ids}
+    if not keys:
+        return set()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT objid FROM pg_locks WHERE locktype = 'advisory' AND granted"
+            " AND database = (SELECT oid FROM pg_database WHERE datname = current_database())"
+            " AND classid = %s AND objsubid = 2 AND objid = ANY(%s)",
+            [_EXTRACTION_LOCK_NS, list(keys)],
+        )
+        return {keys[int(row[0])] for row in cursor.fetchall()}
+
+
+def run_extraction(
+    *, article_id: int, rebuild: bool = True, max_attempts: int = 1
+) -> Article | None:
     """Extract one article (spaCy), store its mentions and claims, then re-align the event.
 
-    Failures are recorded on the article (status ``failed`` and the reason) and re-raised so
-    the task backend records them too; what was stored before stays untouched.
+    One run per article at a time: the run holds ``extraction_lock`` from before the article is
+    marked running until its final status is written; a second task for the same article (a
+    double-clicked Retry, a re-queued task whose first worker was only slow) returns at once.
+
+    Failures are recorded on the article and re-raised so the task backend records them too;
+    what was stored before stays untouched. While attempts are left (``max_attempts``; the task
+    passes ``NEWSDESK_EXTRACTION_MAX_ATTEMPTS``) the article goes back to pending with the error
+    and a new task is queued after ``NEWSDESK_EXTRACTION_RETRY_DELAY`` seconds; the last failure
+    marks it failed with the error. ``attempts`` counts runs started, including runs whose
+    worker died (see ``recover_stale_extractions``).
     """
     from claims.nlp.pipeline import analyse_article, get_nlp
 
-    article = Article.objects.filter(pk=article_id).select_related("event").first()
-    if article is None:
-        logger.info("Article %s was deleted before its extraction ran", article_id)
-        return None
-    article.mark_running()
-    try:
-        analysis = analyse_article(
-            article.text,
-            published=article.published_on,
-            nlp=get_nlp(settings.NEWSDESK_SPACY_MODEL),
-        )
-        with transaction.atomic():
-            store_analysis(article=article, analysis=analysis)
-            article.mark_done()
-            if rebuild:
-                rebuild_event(event=article.event)
-    except Exception as exc:
-        logger.exception("Extraction failed for article %s", article_id)
-        article.mark_failed(f"{exc.__class__.__name__}: {exc}")
-        raise
+    with extraction_lock(article_id) as free:
+        if not free:
+            logger.info("Article %s is being extracted by another worker; skipped", article_id)
+            return None
+        article = Article.objects.filter(pk=article_id).select_related("event").first()
+        if article is None:
+            logger.info("Article %s was deleted before its extraction ran", article_id)
+            return None
+        article.mark_running()
+        try:
+            # Stored either way; the English pipeline would only mis-extract other languages.
+            english = looks_english(article.text)
+            analysis = (
+                analyse_article(
+                    article.text,
+                    published=article.published_on,
+                    nlp=get_nlp(settings.NEWSDESK_SPACY_MODEL),
+                )
+                if english
+                else ArticleAnalysis(mentions=[], claims=[])
+            )
+            with transaction.atomic():
+                store_analysis(article=article, analysis=analysis)
+                article.mark_done(notice="" if english else NOT_ENGLISH_MESSAGE)
+                if rebuild:
+                    rebuild_event(event=article.event)
+        except Exception as exc:
+            logger.exception("Extraction failed for article %s", article_id)
+            error = f"{exc.__class__.__name__}: {exc}"
+            if article.attempts < max_attempts:
+                article.mark_pending(
+                    error=f"Attempt {article.attempts} of {max_attempts} failed ({error}); "
+                    "retrying."
+                )
+                enqueue_extraction(article=article, delay=settings.NEWSDESK_EXTRACTION_RETRY_DELAY)
+            else:
+                article.mark_failed(error)
+            raise
     return article
 
 
+class WorkerLost(Exception):
+    """Recorded on a task whose worker stopped mid-run (killed, crashed, machine lost)."""
+
+
+@dataclass(slots=True)
+class RecoverySummary:
+    requeued: list[int] = field(default_factory=list)
+    failed: list[int] = field(default_factory=list)
+
+
+def recover_stale_extractions(
+    *, pending_grace: float | None = None, max_attempts: int | None = None, limit: int = 200
+) -> RecoverySummary:
+    """Put back in the queue the extractions whose worker died; fail those out of attempts.
+
+    django-tasks-db never retries: a worker killed mid-task (SIGKILL, out of memory, machine
+    lost) leaves its task and the article ``running`` forever. This pass repairs that. It runs
+    when ``manage.py run_worker`` starts and then every minute (and on demand with
+    ``manage.py recover_extractions``). An article is dead when
+
+    * it is ``running`` but nobody holds its ``extraction_lock``: a run takes the lock before
+      marking the article running and writes the final status before releasing it, and
+      Postgres drops the lock as soon as the run's connection dies; or
+    * it has been ``pending`` for longer than ``pending_grace`` seconds
+      (``NEWSDESK_EXTRACTION_STALE_AFTER``) with no task waiting for it and none started within
+      that time (its worker died between claiming the task and starting the run, or the
+      enqueue was lost).
+
+    A dead article with attempts left goes back to ``pending`` and gets a new task (on commit);
+    one that used its ``max_attempts`` (``NEWSDESK_EXTRACTION_MAX_ATTEMPTS``) is marked
+    ``failed`` with the reason. Its orphaned ``RUNNING`` task rows are marked failed
+    (``WorkerLost``) so the task table tells the truth.
+
+    Safe with several workers on several machines: the candidate rows are taken with
+    ``SELECT ... FOR UPDATE SKIP LOCKED``, so two passes never handle the same article, and a
+    run starting meanwhile waits for this pass to commit before it marks the article running.
+    The worst a race can cause is one extra run, and runs are idempotent.
+    (A run on a machine that vanished without closing its TCP connection keeps its lock until
+    Postgres's TCP keepalive drops the connection.)
+    """
+    from django_tasks_db.compat import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    from claims.tasks import extract_article
+
+    if pending_grace is None:
+        pending_grace = settings.NEWSDESK_EXTRACTION_STALE_AFTER
+    if max_attempts is None:
+        max_attempts = settings.NEWSDESK_EXTRACTION_MAX_ATTEMPTS
+    now = timezone.now()
+    cutoff = now - dt.timedelta(seconds=pending_grace)
+    summary = RecoverySummary()
+    tasks = DBTaskResult.objects.filter(task_path=extract_article.module_path)
+    with transaction.atomic():
+        candidates = list(
+            Article.objects.filter(
+                Q(status=ExtractionStatus.RUNNING)
+                | Q(status=ExtractionStatus.PENDING, status_changed_at__lt=cutoff)
+            )
+            .select_for_update(skip_locked=True)
+            .order_by("pk")[:limit]
+        )
+        alive = extraction_in_progress(a.pk for a in candidates)
+        for article in candidates:
+            if article.pk in alive:
+                continue
+            mine = tasks.filter(args_kwargs__contains={"args": [article.pk]})
+            if article.status == ExtractionStatus.PENDING and (
+                mine.filter(status=TaskResultStatus.READY).exists()
+                or mine.filter(status=TaskResultStatus.RUNNING, started_at__gte=cutoff).exists()
+            ):
+                continue  # waiting in the queue, or a worker is just starting it
+            running = article.status == ExtractionStatus.RUNNING
+            orphan_cutoff = article.status_changed_at if running else cutoff
+            mine.filter(status=TaskResultStatus.RUNNING, started_at__lte=orphan_cutoff).update(
+                status=TaskResultStatus.FAILED,
+                finished_at=now,
+                exception_class_path=f"{__name__}.WorkerLost",
+                traceback="WorkerLost: the worker running this task stopped (killed or "
+                "crashed); recover_stale_extractions took over the article.\n",
+            )
+            how = (
+                f"the worker running attempt {article.attempts} stopped (killed or crashed)"
+                if running
+                else "its queued task was lost"
+            )
+            if article.attempts >= max_attempts:
+                article.mark_failed(
+                    f"Extraction did not finish after {article.attempts} attempts: {how}."
+                )
+                summary.failed.append(article.pk)
+            else:
+                article.mark_pending(error=f"Queued again: {how}.")
+                enqueue_extraction(article=article)
+                summary.requeued.append(article.pk)
+    if summary.requeued or summary.failed:
+        logger.warning(
+            "Recovered extractions: re-queued %s, failed %s", summary.requeued, summary.failed
+        )
+    return summary
+
+
 def store_analysis(*, article: Article, analysis: ArticleAnalysis) -> None:
-    """Replace an article's mentions and claims with a fresh analysis."""
+    """Replace an article's mentions and claims with a fresh analysis.
+
+    Locks the article row first, so two runs storing the same article (which the extraction
+    lock normally prevents) replace each other's rows instead of adding to them."""
+    Article.objects.select_for_update().filter(pk=article.pk).first()
     article.mentions.all().delete()
     article.claims.all().delete()
     text = article.text

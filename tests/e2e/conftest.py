@@ -35,3 +35,26 @@ def browser_type_launch_args(browser_type_launch_args):
 def artifacts() -> Path:
     ARTIFACTS.mkdir(exist_ok=True)
     return ARTIFACTS
+
+
+@pytest.fixture(autouse=True)
+def no_csp_violations(request):
+    """Every browser test fails if Chromium reports a Content-Security-Policy violation."""
+    if "page" not in request.fixturenames:
+        yield
+        return
+    page = request.getfixturevalue("page")
+    refused: list[str] = []
+
+    def on_console(message) -> None:
+        if "Refused to" in message.text or "Content Security Policy" in message.text:
+            refused.append(message.text)
+
+    page.on("console", on_console)
+    # Also report violations the console might not show (e.g. style attributes set by scripts).
+    page.add_init_script(
+        "document.addEventListener('securitypolicyviolation', (e) => console.error("
+        "'Refused to load: ' + e.violatedDirective + ' ' + e.blockedURI + ' ' + e.sourceFile));"
+    )
+    yield refused  # a test that provokes a violation on purpose clears it
+    assert not refused, f"CSP violations: {refused}"
