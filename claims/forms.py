@@ -22,10 +22,17 @@ class EventForm(forms.ModelForm):
         return title
 
 
+class PastedTextField(forms.CharField):
+    """Text pasted from PDFs or broken pages may hold NUL bytes: removed, not refused."""
+
+    def to_python(self, value) -> str:
+        return super().to_python(value).replace("\x00", "")
+
+
 class ArticleForm(forms.Form):
     """Paste text or upload a .txt/.html file; the optional fields override what the file says."""
 
-    text = forms.CharField(
+    text = PastedTextField(
         required=False,
         widget=forms.Textarea(attrs={"rows": 10, "placeholder": "Paste the article text here"}),
         help_text="The first line is used as the headline when no headline is given.",
@@ -104,4 +111,68 @@ class ResolveForm(forms.Form):
         data = super().clean()
         if data.get("decision") == Decision.PICK and not data.get("claim"):
             raise forms.ValidationError("Choose the version you trust.")
+        return data
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files from one ``<input type="file" multiple>``; cleans to a list."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": ".txt,.html,.htm"}))
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None) -> list:
+        single = super().clean
+        if isinstance(data, list | tuple):
+            return [single(d, initial) for d in data if d]
+        return [single(data, initial)] if data else []
+
+
+class FetchForm(forms.Form):
+    """Step one of adding by URL: the address to fetch (the page is then shown for review)."""
+
+    fetch_url = forms.URLField(max_length=2000, assume_scheme="https", label="Article URL")
+
+
+class BulkUploadForm(forms.Form):
+    """Several files and/or URLs at once; each is stored (or refused) on its own."""
+
+    MAX_FILES = 20
+    MAX_URLS = 10
+
+    files = MultipleFileField(
+        required=False, label="Files", help_text=f".txt or .html, up to {MAX_FILES} at a time"
+    )
+    urls = forms.CharField(
+        required=False,
+        max_length=MAX_URLS * 2100,
+        label="URLs",
+        widget=forms.Textarea(attrs={"rows": 3, "placeholder": "https://… (one per line)"}),
+        help_text=f"One address per line, up to {MAX_URLS}.",
+    )
+
+    def clean_files(self) -> list:
+        files = self.cleaned_data["files"]
+        if len(files) > self.MAX_FILES:
+            raise forms.ValidationError(
+                f"That is {len(files)} files; add at most {self.MAX_FILES} at a time."
+            )
+        return files
+
+    def clean_urls(self) -> list[str]:
+        lines = [line.strip() for line in self.cleaned_data["urls"].splitlines() if line.strip()]
+        if len(lines) > self.MAX_URLS:
+            raise forms.ValidationError(
+                f"That is {len(lines)} addresses; add at most {self.MAX_URLS} at a time."
+            )
+        return list(dict.fromkeys(lines))  # the same address twice is fetched once
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if not self.errors and not data.get("files") and not data.get("urls"):
+            raise forms.ValidationError("Choose one or more files or give one or more URLs.")
         return data

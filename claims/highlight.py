@@ -60,6 +60,7 @@ class SentenceSpan:
     end: int
     anchor: str
     css: str
+    title: str = ""
 
 
 def render_article(
@@ -96,7 +97,8 @@ def render_article(
                 if sentence.anchor not in anchored:
                     anchored.add(sentence.anchor)
                     id_attr = f' id="{escape(sentence.anchor)}"'
-                out.append(f'<span{id_attr} class="{escape(sentence.css)}">')
+                title_attr = f' title="{escape(sentence.title)}"' if sentence.title else ""
+                out.append(f'<span{id_attr} class="{escape(sentence.css)}"{title_attr}>')
             open_sentence = sentence
         if mark is not open_mark:
             if open_mark is not None:

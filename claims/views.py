@@ -5,19 +5,29 @@ Every page works without JavaScript; with HTMX the same views return the page's 
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.db import IntegrityError
-from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect, trigger_client_event
 
-from claims import services
-from claims.compare import build_compare_context, conflict_panel
-from claims.forms import ArticleForm, EventForm, ResolveForm
+from claims import exports, fetching, services
+from claims.compare import (
+    ColumnOptions,
+    PanelFilters,
+    build_compare_context,
+    conflict_panel,
+    entity_mentions,
+    event_facts,
+    sentence_marks,
+    timeline,
+)
+from claims.forms import ArticleForm, BulkUploadForm, EventForm, FetchForm, ResolveForm
 from claims.http import HtmxHttpRequest, get_article, get_conflict, get_event, require_perm
-from claims.importing import ArticleInputError
-from claims.models import Conflict, Event, InvalidDecision, StaleDecision
+from claims.importing import ArticleInputError, parse_upload
+from claims.models import Conflict, Entity, Event, InvalidDecision, StaleDecision
 
 
 @require_http_methods(["GET", "POST"])
@@ -45,13 +55,17 @@ def event_list(request: HtmxHttpRequest) -> HttpResponse:
     )
 
 
-def _event_detail_context(event: Event, form: ArticleForm | None = None) -> dict:
+def _event_detail_context(event: Event, form: ArticleForm | None = None, **extra: object) -> dict:
     articles = list(event.articles.select_related("outlet").order_by("created_at", "pk"))
     return {
         "event": event,
         "articles": articles,
         "polling": any(not a.is_finished for a in articles),
         "form": form or ArticleForm(),
+        "bulk_form": BulkUploadForm(),
+        "fetch_form": FetchForm(),
+        "here": "articles",
+        **extra,
     }
 
 
@@ -104,6 +118,95 @@ def article_add(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     )
 
 
+def _store(event: Event, user, name: str, read) -> dict:
+    """Parse (``read()`` returns a ``ParsedArticle``) and store one article; say what happened."""
+    try:
+        parsed = read()
+        article = services.add_article(
+            event=event,
+            title=parsed.title,
+            text=parsed.body,
+            outlet_name=parsed.outlet,
+            url=parsed.url,
+            published_on=parsed.published_on,
+            byline=parsed.byline,
+            by=user,
+        )
+    except services.DuplicateArticle as exc:
+        return {"name": name, "outcome": "duplicate", "detail": str(exc)}
+    except ArticleInputError as exc:
+        return {"name": name, "outcome": "error", "detail": str(exc)}
+    except IntegrityError:
+        return {"name": name, "outcome": "duplicate", "detail": "Added twice at once."}
+    return {"name": name, "outcome": "added", "detail": article.title}
+
+
+@require_POST
+def articles_bulk(request: HtmxHttpRequest, slug: str) -> HttpResponse:
+    """Several files and URLs at once; each is reported on its own: added, duplicate or error."""
+    event = get_event(request, slug)
+    require_perm(request, "claims.add_article")
+    bulk_form = BulkUploadForm(request.POST, request.FILES)
+    results: list[dict] = []
+    if bulk_form.is_valid():
+        limit = settings.NEWSDESK_MAX_ARTICLE_BYTES
+        for upload in bulk_form.cleaned_data["files"]:
+            if upload.size > limit:
+                detail = f"Larger than the {limit / 1_000_000:g} MB limit."
+                results.append({"name": upload.name, "outcome": "error", "detail": detail})
+                continue
+            results.append(
+                _store(
+                    event,
+                    request.user,
+                    upload.name,
+                    lambda u=upload: parse_upload(u.name, u.read()),
+                )
+            )
+        for url in bulk_form.cleaned_data["urls"]:
+            results.append(
+                _store(event, request.user, url, lambda u=url: fetching.fetch_article(u))
+            )
+    context = _event_detail_context(event, bulk_results=results)
+    context["bulk_form"] = bulk_form
+    status = 400 if bulk_form.errors else 200
+    if request.htmx:
+        return render(request, "claims/event_detail.html#article-workspace", context, status=status)
+    return render(request, "claims/event_detail.html", context, status=status)
+
+
+@require_POST
+def article_fetch(request: HtmxHttpRequest, slug: str) -> HttpResponse:
+    """Add by URL, step one: fetch the page and show it in the add form to check and save."""
+    event = get_event(request, slug)
+    require_perm(request, "claims.add_article")
+    fetch_form = FetchForm(request.POST)
+    form = None
+    if fetch_form.is_valid():
+        url = fetch_form.cleaned_data["fetch_url"]
+        try:
+            parsed = fetching.fetch_article(url)
+        except ArticleInputError as exc:
+            fetch_form.add_error("fetch_url", str(exc))
+        else:
+            form = ArticleForm(
+                initial={
+                    "text": parsed.body,
+                    "title": parsed.title,
+                    "outlet": parsed.outlet,
+                    "url": parsed.url or url,
+                    "published_on": parsed.published_on,
+                    "byline": parsed.byline,
+                }
+            )
+    context = _event_detail_context(event, form, fetch_form=fetch_form, fetched=form is not None)
+    status = 200 if form is not None else 400
+    template = "claims/event_detail.html"
+    if request.htmx:
+        template += "#article-workspace"
+    return render(request, template, context, status=status)
+
+
 @require_POST
 def article_retry(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     article = get_article(request, pk)
@@ -117,14 +220,85 @@ def article_retry(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     return redirect(article.event)
 
 
+PANEL_PARTIALS = {"conflict-panel", "conflict-tabs"}
+
+
 @require_GET
 def event_compare(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     event = get_event(request, slug)
-    status = request.GET.get("status", "open")
-    if request.htmx and request.htmx.target in {"conflict-panel", "conflict-tabs"}:
-        context = {"event": event, **conflict_panel(event, status)}
+    filters = PanelFilters.from_query(request.GET)
+    if request.htmx and request.htmx.target in PANEL_PARTIALS:
+        context = {"event": event, **conflict_panel(event, filters)}
         return render(request, f"claims/event_compare.html#{request.htmx.target}", context)
-    return render(request, "claims/event_compare.html", build_compare_context(event, status=status))
+    context = build_compare_context(
+        event, filters=filters, options=ColumnOptions.from_query(request.GET)
+    )
+    return render(request, "claims/event_compare.html", context)
+
+
+@require_GET
+def entity_detail(request: HtmxHttpRequest, slug: str, pk: int) -> HttpResponse:
+    """Every sentence naming one entity, by outlet: the compare page's side list when pinned."""
+    event = get_event(request, slug)
+    entity = get_object_or_404(Entity, event=event, pk=pk)
+    context = {"event": event, "entity": entity, "entity_articles": entity_mentions(event, pk)}
+    if request.htmx:
+        return render(request, "claims/event_compare.html#entity-panel", context)
+    return render(
+        request,
+        "claims/event_compare.html",
+        {**build_compare_context(event), **context},
+    )
+
+
+@require_GET
+def event_matrix(request: HtmxHttpRequest, slug: str) -> HttpResponse:
+    event = get_event(request, slug)
+    facts, outlets = event_facts(event)
+    return render(
+        request, "claims/event_matrix.html", {"event": event, "facts": facts, "outlets": outlets}
+    )
+
+
+@require_GET
+def event_timeline(request: HtmxHttpRequest, slug: str) -> HttpResponse:
+    event = get_event(request, slug)
+    entries, geometry = timeline(event)
+    return render(
+        request,
+        "claims/event_timeline.html",
+        {"event": event, "entries": entries, "geometry": geometry},
+    )
+
+
+@require_GET
+def event_export_json(request: HtmxHttpRequest, slug: str) -> HttpResponse:
+    event = get_event(request, slug)
+    response = JsonResponse(exports.event_to_json(event), json_dumps_params={"indent": 2})
+    response["Content-Disposition"] = f'attachment; filename="{event.slug}-conflicts.json"'
+    return response
+
+
+@require_GET
+def event_export_csv(request: HtmxHttpRequest, slug: str) -> HttpResponse:
+    event = get_event(request, slug)
+    response = HttpResponse(exports.event_to_csv(event), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{event.slug}-conflicts.csv"'
+    return response
+
+
+@require_GET
+def event_memo(request: HtmxHttpRequest, slug: str) -> HttpResponse:
+    """A printable corrections memo: what outlets disagree on and what the desk decided."""
+    event = get_event(request, slug)
+    conflicts = list(exports.event_conflicts(event).order_by("status", "-confidence", "pk"))
+    decided = [c for c in conflicts if not c.is_open]
+    still_open = [c for c in conflicts if c.is_open]
+    return render(
+        request,
+        "claims/event_memo.html",
+        {"event": event, "decided": decided, "still_open": still_open},
+    )
 
 
 def _conflict_card(
@@ -199,6 +373,15 @@ def conflict_resolve(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         return redirect(compare_url)
     response = _conflict_card(request, conflict, notice=notice, status=409 if notice else 200)
     conflict.refresh_from_db()
+    anchors = [claim.anchor for claim in conflict.claims.all()]
+    marks = sentence_marks(conflict.event, anchors=anchors)
     return trigger_client_event(
-        response, "conflictResolved", {"id": conflict.pk, "status": conflict.status}
+        response,
+        "conflictResolved",
+        {
+            "id": conflict.pk,
+            "status": conflict.status,
+            # New highlight of each sentence the decision touched, for the columns.
+            "sentences": {a: {"css": m.css, "title": m.title} for a, m in marks.items()},
+        },
     )
