@@ -7,18 +7,7 @@ user can read). Admins are staff users with the admin's own permissions.
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-EDITOR_PERMS = [
-    "add_event",
-    "change_event",
-    "add_article",
-    "change_article",
-    "add_resolution",
-    "view_event",
-    "view_article",
-    "view_conflict",
-    "view_claim",
-]
-VIEWER_PERMS = ["view_event", "view_article", "view_conflict", "view_claim"]
+from claims.roles import ROLES
 
 
 def create_groups(apps, schema_editor):
@@ -28,7 +17,7 @@ def create_groups(apps, schema_editor):
         app_config.models_module = None
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
-    for name, codenames in (("Editors", EDITOR_PERMS), ("Viewers", VIEWER_PERMS)):
+    for name, codenames in ROLES.items():
         group, _ = Group.objects.get_or_create(name=name)
         group.permissions.set(
             Permission.objects.filter(content_type__app_label="claims", codename__in=codenames)
