@@ -85,6 +85,9 @@ def conflict_to_json(conflict: Conflict) -> dict:
                 "display": claim.display,
                 "attribution": claim.attribution,
                 "hedges": claim.hedges,
+                "negated": claim.negated,
+                "quote": claim.quote,
+                "speaker": claim.speaker,
             }
             for claim in conflict.claims.all()
         ],

@@ -22,6 +22,7 @@ from django.utils.text import slugify
 from claims.importing import (
     NOT_ENGLISH_MESSAGE,
     ArticleInputError,
+    ParsedArticle,
     canonical_url,
     clean_line,
     looks_english,
@@ -158,9 +159,10 @@ def retry_extraction(*, article: Article) -> None:
         enqueue_extraction(article=article)
 
 
-def import_file(*, event: Event, path: Path, by=None, enqueue: bool = True) -> Article:
-    """Store one ``.txt`` (import format) or ``.html`` file as an article of ``event``."""
-    parsed = parse_upload(path.name, path.read_bytes())
+def add_parsed_article(
+    *, event: Event, parsed: ParsedArticle, by=None, enqueue: bool = True
+) -> Article:
+    """``add_article`` for what the importers return (a paste, a file, a fetched page)."""
     return add_article(
         event=event,
         title=parsed.title,
@@ -172,6 +174,12 @@ def import_file(*, event: Event, path: Path, by=None, enqueue: bool = True) -> A
         by=by,
         enqueue=enqueue,
     )
+
+
+def import_file(*, event: Event, path: Path, by=None, enqueue: bool = True) -> Article:
+    """Store one ``.txt`` (import format) or ``.html`` file as an article of ``event``."""
+    parsed = parse_upload(path.name, path.read_bytes())
+    return add_parsed_article(event=event, parsed=parsed, by=by, enqueue=enqueue)
 
 
 # Advisory-lock namespace for "this article is being extracted" (two-int4 form: ns, id).
@@ -412,6 +420,8 @@ def store_analysis(*, article: Article, analysis: ArticleAnalysis) -> None:
             attribution=c.attribution[:300],
             hedges=list(c.hedges),
             negated=c.negated,
+            quote=c.quote[:2000],
+            speaker=c.speaker[:300],
         )
         for c in analysis.claims
     )
@@ -539,4 +549,6 @@ def _claim_data(claim: Claim) -> ClaimData:
         attribution=claim.attribution,
         hedges=list(claim.hedges),
         negated=claim.negated,
+        quote=claim.quote,
+        speaker=claim.speaker,
     )

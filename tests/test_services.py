@@ -81,3 +81,20 @@ def test_failed_extraction_is_recorded_and_keeps_the_article(monkeypatch):
     assert article.status == "failed"
     assert "parser crashed" in article.error
     assert article.text
+
+
+def test_quoted_values_keep_the_quote_and_speaker(django_capture_on_commit_callbacks):
+    from tests.conftest import make_event
+
+    event = make_event()
+    text = (
+        "The mayor spoke at noon on Monday.\n\n"
+        '"We moved 2,000 people out of the valley overnight," said Mayor Lina Ortez.'
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        article = services.add_article(event=event, title="Flood", text=text, outlet_name="Post")
+    article.refresh_from_db()
+    quoted = [c for c in article.claims.all() if c.quote]
+    assert quoted, [(c.value_text, c.quote) for c in article.claims.all()]
+    assert "2,000 people" in quoted[0].quote
+    assert "Ortez" in quoted[0].speaker
