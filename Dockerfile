@@ -27,4 +27,4 @@ RUN DATABASE_URL=postgres://build@localhost/build python manage.py collectstatic
 USER newsdesk
 EXPOSE 8000
 CMD ["gunicorn", "newsdesk.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3", \
-     "--access-logfile", "-", "--no-control-socket"]
+     "--timeout", "120", "--access-logfile", "-", "--no-control-socket"]

@@ -5,6 +5,8 @@ Every page works without JavaScript; with HTMX the same views return the page's 
 
 from __future__ import annotations
 
+import time
+
 from django.conf import settings
 from django.contrib import messages
 from django.db import IntegrityError
@@ -28,6 +30,9 @@ from claims.forms import ArticleForm, BulkUploadForm, EventForm, FetchForm, Reso
 from claims.http import HtmxHttpRequest, get_article, get_conflict, get_event, require_perm
 from claims.importing import ArticleInputError, parse_upload
 from claims.models import Conflict, Entity, Event, InvalidDecision, StaleDecision
+
+# Seconds of URL fetching one bulk request may start (gunicorn is given 120 s).
+BULK_FETCH_BUDGET = 45
 
 
 @require_http_methods(["GET", "POST"])
@@ -86,16 +91,7 @@ def article_add(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     if form.is_valid():
         parsed = form.cleaned_data["parsed"]
         try:
-            article = services.add_article(
-                event=event,
-                title=parsed.title,
-                text=parsed.body,
-                outlet_name=parsed.outlet,
-                url=parsed.url,
-                published_on=parsed.published_on,
-                byline=parsed.byline,
-                by=request.user,
-            )
+            article = services.add_parsed_article(event=event, parsed=parsed, by=request.user)
         except ArticleInputError as exc:
             form.add_error(None, str(exc))
         except IntegrityError:
@@ -121,17 +117,7 @@ def article_add(request: HtmxHttpRequest, slug: str) -> HttpResponse:
 def _store(event: Event, user, name: str, read) -> dict:
     """Parse (``read()`` returns a ``ParsedArticle``) and store one article; say what happened."""
     try:
-        parsed = read()
-        article = services.add_article(
-            event=event,
-            title=parsed.title,
-            text=parsed.body,
-            outlet_name=parsed.outlet,
-            url=parsed.url,
-            published_on=parsed.published_on,
-            byline=parsed.byline,
-            by=user,
-        )
+        article = services.add_parsed_article(event=event, parsed=read(), by=user)
     except services.DuplicateArticle as exc:
         return {"name": name, "outcome": "duplicate", "detail": str(exc)}
     except ArticleInputError as exc:
@@ -163,7 +149,14 @@ def articles_bulk(request: HtmxHttpRequest, slug: str) -> HttpResponse:
                     lambda u=upload: parse_upload(u.name, u.read()),
                 )
             )
+        # Each fetch may take up to fetching.TOTAL_TIMEOUT; stop starting new ones once the
+        # batch has used its budget, so the request ends well inside the server's timeout.
+        started = time.monotonic()
         for url in bulk_form.cleaned_data["urls"]:
+            if time.monotonic() - started > BULK_FETCH_BUDGET:
+                detail = "Not fetched: the batch ran out of time. Add this address again."
+                results.append({"name": url, "outcome": "error", "detail": detail})
+                continue
             results.append(
                 _store(event, request.user, url, lambda u=url: fetching.fetch_article(u))
             )

@@ -459,6 +459,33 @@ def test_bulk_urls_report_each_address(editor_client, fake_fetch):
     assert event.articles.count() == 2
 
 
+def test_bulk_urls_stop_starting_fetches_when_the_batch_runs_out_of_time(
+    editor_client, fake_fetch, monkeypatch
+):
+    """A slow site must not hold the request past the server's timeout: once the budget is
+    spent, the remaining addresses are reported as not fetched instead of being fetched."""
+    import time
+
+    from claims import fetching, views
+
+    fetch = fetching.fetch_article
+
+    def slow_fetch(url):
+        time.sleep(0.2)
+        return fetch(url)
+
+    monkeypatch.setattr(fetching, "fetch_article", slow_fetch)
+    monkeypatch.setattr(views, "BULK_FETCH_BUDGET", 0.1)
+    event = make_event()
+    urls = "https://news.example/monday\nhttps://news.example/tuesday"
+    response = editor_client.post(
+        reverse("claims:articles_bulk", args=[event.slug]), {"urls": urls}
+    )
+    assert response.status_code == 200
+    assert event.articles.count() == 1
+    assert "ran out of time" in response.text
+
+
 def test_compare_query_count_is_the_same_for_2_and_10(editor_client):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
