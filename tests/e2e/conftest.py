@@ -1,9 +1,11 @@
 """Playwright in Debian's Chromium (/usr/bin/chromium); no browser downloads."""
 
+import io
 import os
 from pathlib import Path
 
 import pytest
+from django.core.management import call_command
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls made by fixtures are
 # still synchronous and safe here.
@@ -58,3 +60,11 @@ def no_csp_violations(request):
     )
     yield refused  # a test that provokes a violation on purpose clears it
     assert not refused, f"CSP violations: {refused}"
+
+
+@pytest.fixture
+def demo(tmp_path) -> list[str]:
+    """The demo event, extracted, and its login as ``[username, password]``."""
+    password_file = tmp_path / "login.txt"
+    call_command("load_demo", "--password-file", str(password_file), stdout=io.StringIO())
+    return password_file.read_text().split()

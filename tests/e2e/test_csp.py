@@ -4,23 +4,14 @@
 visits every page of the demo event and checks the header the browser actually received.
 """
 
-import io
 import re
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import Page, expect
 
 from claims.models import Event
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture
-def demo(tmp_path):
-    password_file = tmp_path / "login.txt"
-    call_command("load_demo", "--password-file", str(password_file), stdout=io.StringIO())
-    return password_file.read_text().split()
 
 
 def test_every_page_runs_under_the_csp(page: Page, live_server, demo, no_csp_violations):

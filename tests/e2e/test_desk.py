@@ -5,11 +5,9 @@ the timeline and the CSV export; screenshots of the main screens at 1280 and 192
 under test-artifacts/screenshots/.
 """
 
-import io
 import re
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import Page, expect
 
 from claims.models import Event
@@ -17,13 +15,6 @@ from claims.models import Event
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 WIDTHS = (1280, 1920)
-
-
-@pytest.fixture
-def demo(tmp_path):
-    password_file = tmp_path / "login.txt"
-    call_command("load_demo", "--password-file", str(password_file), stdout=io.StringIO())
-    return password_file.read_text().split()
 
 
 @pytest.fixture

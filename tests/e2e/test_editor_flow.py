@@ -1,20 +1,11 @@
 """End to end in Chromium: log in, open the demo event, see entities, resolve a conflict."""
 
-import io
 import re
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import Page, expect
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture
-def demo(tmp_path):
-    password_file = tmp_path / "login.txt"
-    call_command("load_demo", "--password-file", str(password_file), stdout=io.StringIO())
-    return password_file.read_text().split()
 
 
 def test_editor_resolves_a_demo_conflict(page: Page, live_server, demo, artifacts):
