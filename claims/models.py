@@ -243,7 +243,9 @@ class Claim(models.Model):
     attribution = models.CharField(max_length=300, blank=True)
     hedges = models.JSONField(default=list, blank=True)
     negated = models.BooleanField(default=False)
-    quote = models.TextField(blank=True, help_text="The quoted words, when the value is quoted.")
+    quote = models.CharField(
+        max_length=2000, blank=True, help_text="The quoted words, when the value is quoted."
+    )
     speaker = models.CharField(max_length=300, blank=True)
 
     class Meta:

@@ -11,6 +11,7 @@ import datetime as dt
 import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from dataclasses import fields as dataclass_fields
 from pathlib import Path
 
 from django.conf import settings
@@ -404,27 +405,24 @@ def store_analysis(*, article: Article, analysis: ArticleAnalysis) -> None:
     Claim.objects.bulk_create(
         Claim(
             article=article,
-            kind=c.kind,
-            sentence_start=c.sentence_start,
-            sentence_end=c.sentence_end,
-            value_start=c.value_start,
-            value_end=c.value_end,
             sentence=text[c.sentence_start : c.sentence_end],
-            value_text=c.value_text[:300],
-            normalized=c.normalized,
-            display=c.display[:200],
-            about=c.about[:300],
-            key=c.key[:300],
-            subject=c.subject[:300],
-            predicate=c.predicate[:100],
-            attribution=c.attribution[:300],
-            hedges=list(c.hedges),
-            negated=c.negated,
-            quote=c.quote[:2000],
-            speaker=c.speaker[:300],
+            **{name: _fit(name, getattr(c, name)) for name in CLAIM_FIELDS},
         )
         for c in analysis.claims
     )
+
+
+# The engine's ClaimData and the Claim model share these fields; both directions of the copy
+# derive from the dataclass, so a field the engine adds cannot be dropped on the way.
+CLAIM_FIELDS = tuple(f.name for f in dataclass_fields(ClaimData))
+
+
+def _fit(name: str, value: object) -> object:
+    """Cut a string to its model field's ``max_length`` (engine text is not length-bounded)."""
+    max_length = Claim._meta.get_field(name).max_length
+    if max_length and isinstance(value, str):
+        return value[:max_length]
+    return value
 
 
 def _unique_mentions(mentions: Iterable[MentionData]) -> list[MentionData]:
@@ -533,22 +531,4 @@ def rebuild_event(*, event: Event) -> RebuildSummary:
 
 
 def _claim_data(claim: Claim) -> ClaimData:
-    return ClaimData(
-        kind=claim.kind,
-        sentence_start=claim.sentence_start,
-        sentence_end=claim.sentence_end,
-        value_start=claim.value_start,
-        value_end=claim.value_end,
-        value_text=claim.value_text,
-        normalized=claim.normalized,
-        display=claim.display,
-        about=claim.about,
-        key=claim.key,
-        subject=claim.subject,
-        predicate=claim.predicate,
-        attribution=claim.attribution,
-        hedges=list(claim.hedges),
-        negated=claim.negated,
-        quote=claim.quote,
-        speaker=claim.speaker,
-    )
+    return ClaimData(**{name: getattr(claim, name) for name in CLAIM_FIELDS})
