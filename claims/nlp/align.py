@@ -48,9 +48,11 @@ import datetime as dt
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
 
+from claims.nlp import lexicon as lx
 from claims.nlp.entities import normalise_name
 from claims.nlp.normalize import count_slack
 from claims.nlp.types import AgreementData, ClaimKind, ConflictData, EventClaim
@@ -82,14 +84,119 @@ def _sort_key(ec: EventClaim) -> tuple[Any, ...]:
     return (ec.outlet, ec.article_id, ec.claim.value_start, ec.claim_index)
 
 
+# --------------------------------------------------------------------------- blocking
+
+# Key modes whose claims are compared only with the same mode and exact fields: tallies,
+# measures (toll, magnitude, turnout), ordinals, minutes, dated happenings, home cities.
+_EXACT_MODES = frozenset({"tally", "die", "measure", "first since", "nth", "minute", "event"})
+
+
+def _noun_class(field: str) -> str:
+    return lx.NOUN_CLASSES.get(field, field)
+
+
+@dataclass(frozen=True, slots=True)
+class _Slot:
+    """A claim key split into the fields blocking needs (``hard``, compared by equality)
+    and those that only have to be compatible (``pred``, ``subject``, ``obj``)."""
+
+    hard: tuple[str, ...]
+    pred: str = ""
+    subject: str = ""
+    obj: str = ""
+
+    @property
+    def specificity(self) -> int:
+        return (
+            (self.pred not in lx.NEUTRAL_PREDICATES) * 2 + bool(self.subject) * 2 + bool(self.obj)
+        )
+
+
+def _slot(kind: str, key: str, unit: str) -> _Slot:
+    """Read a claim key (formats in :mod:`claims.nlp.extract`) as a slot.
+
+    * counts ``count|pred|thing|subject|scope``: the counted thing, its unit and the scope
+      (year, plan, place, another instance) are hard; the predicate and the subject soft.
+      Without a counted thing, or when the thing is only a unit (money, %, hectares), the
+      predicate names the question, so it is hard too.
+    * dates ``datetime|pred|subject|obj``: the predicate class is hard; subject and object
+      soft ("the fire started Saturday" / "the blaze broke out early Sunday").
+    * durations ``duration|pred|thing``: what lasted (its noun class, or the verb's) is hard.
+    * places, ordinals, tallies and measures: every field is hard.
+    """
+    f = key.split("|")
+    f += [""] * (5 - len(f))
+    mode = f[1]
+    if kind == ClaimKind.COUNT and mode not in _EXACT_MODES:
+        pred, thing, subject, scope = f[1], _noun_class(f[2]), f[3], "|".join(f[4:]).strip("|")
+        if pred in lx.VICTIM_CLASSES and thing in ("", "person"):
+            thing = "person"  # "injured six" / "six people were injured"
+        if not thing or thing in lx.UNIT_THINGS:
+            return _Slot(hard=(kind, thing, pred, unit, scope), pred=pred, subject=subject)
+        return _Slot(hard=(kind, thing, unit, scope), pred=pred, subject=subject)
+    if kind == ClaimKind.DATETIME and mode not in _EXACT_MODES:
+        return _Slot(
+            hard=(kind, mode, "|".join(f[4:]).strip("|")), pred=mode, subject=f[2], obj=f[3]
+        )
+    if kind == ClaimKind.DURATION:
+        what = lx.DURATION_VERB_THINGS.get(mode) or (
+            _noun_class(f[2]) if not f[2].startswith("@") else ""
+        )
+        if what:
+            pred = mode if mode != "last" else ""
+            return _Slot(hard=(kind, what, "|".join(f[3:]).strip("|")), pred=pred)
+    return _Slot(hard=(kind, key))
+
+
+def _subjects_compatible(a: str, b: str) -> bool:
+    """Same referent or not known to differ: one is missing, both name the same canonical
+    entity, or both are common nouns of one class ("fire" / "blaze"). An entity and a common
+    noun ("the prime minister" / "@name") may be the same thing."""
+    if not a or not b or a == b:
+        return True
+    if a.startswith("@") and b.startswith("@"):
+        return False
+    if a.startswith("@") or b.startswith("@"):
+        return True
+    return _noun_class(a) == _noun_class(b)
+
+
+def _same_question(a: _Slot, b: _Slot) -> bool:
+    """Two slots of one block ask the same question (their soft fields are compatible)."""
+    if a == b:
+        return True
+    neutral = lx.NEUTRAL_PREDICATES
+    if a.pred != b.pred and a.pred not in neutral and b.pred not in neutral:
+        return False
+    sourced = a.pred in lx.SOURCE_PREDICATES or b.pred in lx.SOURCE_PREDICATES
+    if not sourced and not _subjects_compatible(a.subject, b.subject):
+        return False
+    return not a.obj or not b.obj or a.obj == b.obj
+
+
+def _group_key(members: Sequence[EventClaim], entity_key: EntityKey | None) -> str:
+    """A stable key for one group: the canonical key of its most specific, most frequent
+    member (ties broken alphabetically), so a re-run finds the same conflict again."""
+    counts = Counter(canonical_key(ec.claim.key, entity_key) for ec in members)
+    return min(counts, key=lambda k: (-counts[k], k))
+
+
 def _blocks(
     claims: Sequence[EventClaim], entity_key: EntityKey | None, *, negated: bool = False
 ) -> dict[tuple[str, str], list[EventClaim]]:
-    """Claims grouped by (kind, canonical key). Negated claims take part only when
-    ``negated`` is set, and only for kinds where a denial contradicts an assertion of the same
-    value ("did not arrive on Monday" vs "arrived on Monday"): dates and places."""
-    blocks: dict[tuple[str, str], list[EventClaim]] = defaultdict(list)
+    """Claims grouped into questions: first blocked by their hard fields (one dict pass), then
+    inside each block the distinct slots are clustered greedily, most specific and most
+    frequent first: a slot joins the largest cluster whose every slot it is compatible with,
+    so a claim without a subject can join "the quake killed 12" but two clusters with
+    different subjects never merge through it.
+
+    Negated claims take part only when ``negated`` is set, and only for kinds where a denial
+    contradicts an assertion of the same value ("did not arrive on Monday" vs "arrived on
+    Monday"): dates and places."""
     cache: dict[str, str] = {}
+    by_hard: dict[tuple[str, ...], dict[_Slot, list[EventClaim]]] = defaultdict(
+        lambda: defaultdict(list)
+    )
     for ec in claims:
         c = ec.claim
         if not c.key or (c.negated and not (negated and c.kind in NEGATABLE_KINDS)):
@@ -97,9 +204,29 @@ def _blocks(
         key = cache.get(c.key)
         if key is None:
             key = cache[c.key] = canonical_key(c.key, entity_key)
-        blocks[(c.kind, key)].append(ec)
-    for members in blocks.values():
-        members.sort(key=_sort_key)
+        unit = str(c.normalized.get("unit", "")) if c.kind == ClaimKind.COUNT else ""
+        slot = _slot(c.kind, key, unit)
+        by_hard[slot.hard][slot].append(ec)
+
+    blocks: dict[tuple[str, str], list[EventClaim]] = {}
+    for slots in by_hard.values():
+        order = sorted(slots, key=lambda s: (-s.specificity, -len(slots[s]), repr(s)))
+        clusters: list[list[_Slot]] = []
+        for slot in order:
+            fits = [c for c in clusters if all(_same_question(slot, other) for other in c)]
+            if fits:
+                # a slot that fits several questions joins the one most outlets report
+                max(fits, key=lambda c: sum(len(slots[s]) for s in c)).append(slot)
+            else:
+                clusters.append([slot])
+        for cluster in clusters:
+            members = [ec for slot in cluster for ec in slots[slot]]
+            members.sort(key=_sort_key)
+            kind = members[0].claim.kind
+            key = _group_key(members, entity_key)
+            while (kind, key) in blocks:  # the same key string under another unit
+                key += "'"
+            blocks[(kind, key)] = members
     return blocks
 
 

@@ -248,6 +248,13 @@ def _find_values(sent: Span, ents: list[Span]) -> list[_Value]:
         start, end = _trim_value(ent)
         if start >= end:
             continue
+        if (
+            end < sent.end
+            and doc[end].lower_.rstrip(".") in _SCALE_SUFFIXES
+            and not doc[end - 1].whitespace_
+            and doc[end - 1].like_num
+        ):
+            end += 1  # "€2.4m": spaCy leaves the "m" outside the entity
         prev = values[-1] if values else None
         label = ent.label_
         if (
@@ -257,10 +264,12 @@ def _find_values(sent: Span, ents: list[Span]) -> list[_Value]:
             and doc[end - 1].pos_ == "PROPN"
         ):
             label = "GPE"  # "Leeds-based": whatever spaCy called it, a place
+        if label in COUNT_LABELS and _CLOCK_ONLY.fullmatch(doc[start:end].text):
+            label = "TIME"  # "about 3.40pm" read as a number: a clock time
         if (
             prev is not None
             and prev.label in DATE_LABELS
-            and ent.label_ in DATE_LABELS
+            and label in DATE_LABELS
             and (
                 prev.end == start
                 # "at 3:07 a.m. on Tuesday": a clock time and its day are one value
@@ -300,6 +309,13 @@ def _find_values(sent: Span, ents: list[Span]) -> list[_Value]:
     values.sort(key=lambda v: v.start)
     return values
 
+
+_SCALE_SUFFIXES = frozenset({"m", "bn", "k", "mn"})
+_CLOCK_ONLY = re.compile(
+    r"(?:(?:about|around|approximately|roughly|some|shortly after|just after|after|before)\s+)?"
+    r"\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?\s?m\.?",
+    re.I,
+)
 
 _FRACTION_HEADS = frozenset(
     {"half", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth", "tenths"}
@@ -384,10 +400,21 @@ def _governor(tok: Token) -> Token | None:
     for _ in range(12):
         if cur.pos_ in ("VERB",) or (cur.pos_ == "AUX" and cur.dep_ == "ROOT"):
             return _through_control(cur)
+        if cur.i != tok.i and _clause_head(cur):
+            # "the fire was 20% contained, officials said": the figure's clause is headed by
+            # "contained" (or by "was"), not by the reporting verb above it.
+            return cur
         if cur.head.i == cur.i:
             return _through_control(cur) if cur.pos_ in ("VERB", "AUX") else None
         cur = cur.head
     return None
+
+
+def _clause_head(tok: Token) -> bool:
+    """A copula or a predicative participle heading its own clause (it has a subject)."""
+    if tok.pos_ == "ADJ" and tok.tag_ == "VBN" and tok.dep_ in ("acomp", "ccomp", "conj"):
+        return True
+    return tok.pos_ == "AUX" and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
 
 
 def _through_control(verb: Token) -> Token:
@@ -407,11 +434,34 @@ def _predicate(verb: Token | None) -> str:
     if verb is None:
         return ""
     lemma = verb.lemma_.lower()
+    if verb.pos_ == "ADJ" and verb.tag_ == "VBN":
+        lemma = _participle_lemma(verb)
+    if verb.pos_ == "AUX":
+        # "the fire was 45 per cent contained": the participle complement is the predicate.
+        comp = next(
+            (c for c in verb.children if c.dep_ == "acomp" and c.tag_ == "VBN"),
+            None,
+        )
+        if comp is not None:
+            return _participle_lemma(comp)
     for child in verb.children:
         key = (lemma, child.lemma_.lower())
         if key in lx.PARTICLE_PREDICATES and child.dep_ in ("dobj", "prt", "prep", "attr"):
             return lx.PARTICLE_PREDICATES[key]
     return lemma
+
+
+def _participle_lemma(tok: Token) -> str:
+    """ "contained" tagged as an adjective → "contain" (the verb's own lemma)."""
+    lemma = tok.lemma_.lower()
+    if lemma != tok.lower_ or not lemma.endswith("ed"):
+        return lemma
+    stem = lemma[:-2]
+    if stem.endswith("i"):
+        return stem[:-1] + "y"  # "carried" → "carry"
+    if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "ls":
+        return stem[:-1]  # "stopped" → "stop"
+    return stem if not stem.endswith(("at", "ir", "ur", "iv", "ov", "ag", "us")) else stem + "e"
 
 
 def _pred_class(pred: str) -> str:
@@ -672,6 +722,9 @@ def _tense(verb: Token | None) -> str:
     """
     if verb is None:
         return ""
+    if verb.lemma_.lower() in lx.FUTURE_GOVERNORS:
+        # "a vigil is planned for Sunday" → the coming Sunday; "was scheduled for" → past
+        return "past" if any(c.tag_ == "VBD" for c in verb.children) else "future"
     chain = [verb, *verb.ancestors][:4]
     for tok in chain:
         for c in tok.children:
@@ -691,7 +744,19 @@ def _planned(verb: Token | None) -> bool:
     plain "will" is not: "it will buy the company for $4.5 billion" states an agreed price."""
     if verb is None:
         return False
+    if any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might") for c in verb.children):
+        return True  # "would produce revenue of $9 billion", "could rise to 30"
     return any(tok.lemma_.lower() in lx.FUTURE_GOVERNORS for tok in [*verb.ancestors][:3])
+
+
+def _aspired(verb: Token | None) -> bool:
+    """A hope or a hypothesis, not a schedule: "hopes to fly by 2028", "would open in May"
+    ("expected to close in June" is how news states a schedule, so it is not one)."""
+    if verb is None:
+        return False
+    if any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might") for c in verb.children):
+        return True
+    return any(tok.lemma_.lower() in lx.ASPIRATION_VERBS for tok in [*verb.ancestors][:3])
 
 
 def _past(pred: str) -> str:
@@ -822,10 +887,24 @@ def _build_count(sent: Span, value: _Value, state: ArticleState) -> ClaimData | 
     fraction = nz.parse_fraction(number_text) is not None
     low, high = nz.count_interval(parsed, qualifier)
     noun = _counted_noun(span)
-    money = value.label == "MONEY" and bool(_CURRENCY.search(span.text))
+    speed = _speed_factor(doc[value.start : min(len(doc), value.end + 3)].text)
+    if speed is not None:
+        # "120 km/h" and "75 mph" are one quantity: speeds compare in km/h
+        low = None if low is None else low * speed
+        high = None if high is None else high * speed
+        parsed = (parsed[0] * speed, parsed[1] * speed)
+        noun = None
+    if _referential(doc, start, sent.start) or _partitive(doc, value.end):
+        return None  # "the two leaders", "two of them", "half that": not a count of its own
+    if noun is not None and _is_source(noun):
+        return None  # "according to two people familiar with…": who says, not what
+    percent = value.label == "PERCENT" or bool(_PER_CENT.search(span.text))
+    money = value.label == "MONEY" and not percent and bool(_CURRENCY.search(span.text))
     if money:
         thing = "money"
-    elif value.label == "PERCENT" or fraction:
+    elif speed is not None:
+        thing = "speed"
+    elif percent or fraction:
         thing = "percent"
     elif noun is not None:
         thing = lx.NOUN_CLASSES.get(noun.lemma_.lower(), noun.lemma_.lower())
@@ -833,25 +912,36 @@ def _build_count(sent: Span, value: _Value, state: ArticleState) -> ClaimData | 
         thing = ""
     anchor_tok = noun if noun is not None else span.root
     verb = _governor(anchor_tok)
-    pred = _predicate(verb)
+    pred = _figure_predicate(anchor_tok, verb) or _predicate(verb)
     pclass = _pred_class(pred)
+    if pclass in ("rise", "fall") and _after_word(doc, start, "to"):
+        pred = pclass = "total"  # "cases have risen to 87": the level, not the change
+    elif pclass in lx.NEUTRAL_PREDICATES and anchor_tok.dep_ == "pobj" and pclass != "put at":
+        # "reported in five countries" / "exported to 11 countries": the source verb says
+        # nothing, but the preposition does
+        pred = pclass = f"@{anchor_tok.head.lower_}"
     if thing in ("death",) or (pclass == "die" and thing in ("", "person", "troop")):
         pclass, thing = "die", "death" if thing in ("", "death", "person") else thing
     subj_tok = _subject_token(verb)
     same = subj_tok is None or (noun is not None and subj_tok.i == noun.i)
     subject = _Ref.empty() if same else _ref(subj_tok, state)
+    counted = _counted_by_subject(subj_tok) if not thing else None
+    if counted is not None:
+        # "the number of ships waiting has risen to 22": the figure counts the ships
+        thing = lx.NOUN_CLASSES.get(counted.lemma_.lower(), counted.lemma_.lower())
+        subject = _Ref.empty()
     measure = _measure(span.root, noun, verb, subj_tok)
     if not thing and not subject.key and measure is None:
         return None
     claim = _base_claim(sent, _Value(start, value.end, value.label), ClaimKind.COUNT)
-    unit = "%" if value.label == "PERCENT" or fraction else ""
+    unit = "%" if percent or fraction else ""
     claim.normalized.update(
         {
             "low": low,
             "high": high,
             "value": (parsed[0] + parsed[1]) / 2,
             "qualifier": qualifier,
-            "unit": unit or ("money" if money else ""),
+            "unit": unit or ("money" if money else "") or ("km/h" if speed else ""),
         }
     )
     if state.published is not None:
@@ -859,6 +949,9 @@ def _build_count(sent: Span, value: _Value, state: ArticleState) -> ClaimData | 
     claim.display = nz.format_count(low, high, unit=unit)
     if money:
         claim.display = doc[start : value.end].text  # "$4.2 billion" reads better as written
+    if speed is not None:
+        written = doc[start : value.end].text.rstrip(".")
+        claim.display = written if speed == 1 else f"{written} (≈{parsed[0]:,.0f} km/h)"
     if fraction:
         claim.display = f"{number_text} ({claim.display})"
     noun_text = _noun_phrase(noun) if noun is not None else thing
@@ -866,6 +959,10 @@ def _build_count(sent: Span, value: _Value, state: ArticleState) -> ClaimData | 
     claim.predicate = pred
     claim.about = _count_about(noun_text or "items", pred, subject.display, _passive(verb))
     scope = _year_scope(span.root, noun, verb, subj_tok, state)
+    if _other_instance(subj_tok) or _other_instance(noun):
+        scope = ",".join(x for x in (scope, "other") if x)
+    if _previous_value(doc, start, value.end, sent.start):
+        scope = ",".join(x for x in (scope, "before") if x)
     if _planned(verb) and measure is None:
         # "three agreements are expected to be signed" is a plan; "signed seven" happened.
         scope = ",".join(x for x in (scope, "plan") if x)
@@ -899,6 +996,140 @@ def _build_count(sent: Span, value: _Value, state: ArticleState) -> ClaimData | 
     if qualifier in nz.APPROX:
         claim.hedges.append(qualifier)
     return claim
+
+
+_PER_CENT = re.compile(r"\bper\s?cent\b|\bpercent\b|%", re.I)
+_PARTITIVE_OBJECTS = frozenset({"them", "those", "these", "whom", "which", "us", "it"})
+_REFERRING_DETERMINERS = frozenset({"the", "these", "those", "both"})
+
+
+def _referential(doc: Doc, start: int, floor: int) -> bool:
+    """ "the two leaders", "those 14 homes": a number inside a definite description refers
+    back to a group; it is not itself a statement of how many."""
+    return start > floor and doc[start - 1].lower_ in _REFERRING_DETERMINERS
+
+
+def _partitive(doc: Doc, end: int) -> bool:
+    """ "six were injured, two of them seriously": a part of a group counted elsewhere;
+    "offered half that": a share of a figure given elsewhere."""
+    if end < len(doc) and doc[end].lower_ in ("that", "this") and doc[end].dep_ != "mark":
+        return nz.parse_fraction(doc[end - 1].text) is not None or doc[end - 1].lower_ in (
+            "half",
+            "twice",
+            "double",
+        )
+    return (
+        end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].lower_ in _PARTITIVE_OBJECTS
+    )
+
+
+def _counted_by_subject(subj: Token | None) -> Token | None:
+    """ "the number/queue/tally of X" as the subject: X is what the figure counts."""
+    if subj is None or subj.lemma_.lower() not in lx.COUNTING_SUBJECTS:
+        return None
+    of = next((c for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    return pobj if pobj is not None and pobj.pos_ == "NOUN" else None
+
+
+_SPEED_UNITS = re.compile(
+    r"\d\s*(?:(?P<km>km/h|kph|kmh|km\s*/\s*h|kilometres?\s+(?:per|an)\s+hour|kilometers?\s+"
+    r"(?:per|an)\s+hour)|(?P<mi>mph|miles?\s+(?:per|an)\s+hour)|(?P<kn>knots?))",
+    re.I,
+)
+
+
+def _speed_factor(text: str) -> float | None:
+    """km/h per unit when ``text`` gives a speed ("120 km/h" → 1, "75 mph" → 1.609)."""
+    m = _SPEED_UNITS.search(text)
+    if m is None:
+        return None
+    return 1.0 if m.group("km") else 1.609344 if m.group("mi") else 1.852
+
+
+def _after_word(doc: Doc, start: int, word: str) -> bool:
+    return start > 0 and doc[start - 1].lower_ == word
+
+
+def _is_source(noun: Token) -> bool:
+    """Is the counted noun who a statement comes from ("two officials said", "according to
+    three people familiar with the plans")?"""
+    if noun.dep_ == "nsubj" and noun.head.lemma_.lower() in lx.REPORTING_VERBS:
+        return True
+    head = noun.head
+    return noun.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according"
+
+
+def _previous_value(doc: Doc, start: int, end: int, floor: int) -> bool:
+    """ "up from 36.5 per cent", "cut from ten years to seven": the figure a change started
+    from, not the current one."""
+    before = [t.lower_ for t in doc[max(floor, start - 2) : start]]
+    if before[-1:] != ["from"]:
+        return before[-2:] in (["compared", "with"], ["compared", "to"])
+    if before[-2:-1] and before[-2] in ("up", "down", "rising", "falling"):
+        return True
+    after = doc[end : end + 4]
+    return any(t.lower_ == "to" for t in after) and any(t.like_num for t in after)
+
+
+def _figure_predicate(anchor: Token, verb: Token | None) -> str:
+    """What the figure is said to be, when the clause verb does not say it.
+
+    * a participle on the figure itself: "20% contained", "the 216 seats needed";
+    * a noun the figure hangs from: "a premium of 27%", "a meeting among three leaders";
+    * the object of an estimating verb: "put the burned area at 5,800 hectares" → burn.
+    """
+    acl = next((c for c in anchor.children if c.dep_ in ("acl", "amod") and c.tag_ == "VBN"), None)
+    if acl is not None and acl.i == anchor.i + 1:
+        return _participle_lemma(acl)
+    head = anchor.head
+    if (
+        anchor.dep_ == "pobj"
+        and head.dep_ == "prep"
+        and head.lower_ in ("of", "among", "between", "with")
+        and head.head.pos_ == "NOUN"
+        and head.head.lemma_.lower() not in lx.COUNT_NOUNS
+        and head.head.lemma_.lower() not in lx.MEASURE_NOUNS
+    ):
+        return head.head.lemma_.lower()
+    if verb is not None and _pred_class(_predicate(verb)) in lx.SOURCE_PREDICATES:
+        dobj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if dobj is not None and dobj.i != anchor.i:
+            participle = next(
+                (c for c in dobj.children if c.dep_ == "amod" and c.tag_ == "VBN"), None
+            )
+            if participle is not None:
+                return _participle_lemma(participle)
+    return ""
+
+
+_OTHER_INSTANCE_WORDS = frozenset(
+    {
+        "another",
+        "other",
+        "earlier",
+        "previous",
+        "prior",
+        "separate",
+        "similar",
+        "smaller",
+        "larger",
+        "bigger",
+        "original",
+        "initial",
+        "former",
+        "last",
+    }
+)
+
+
+def _other_instance(tok: Token | None) -> bool:
+    """ "a smaller fire", "another quake", "the original sentence": the figure is about
+    another instance of the thing than the story's own."""
+    if tok is None or tok.pos_ not in ("NOUN", "PROPN") or tok.ent_type_:
+        return False
+    mods = {c.lower_ for c in tok.children if c.dep_ in ("amod", "det", "compound")}
+    return bool(mods & _OTHER_INSTANCE_WORDS)
 
 
 def _direct_argument(noun: Token | None, verb: Token | None) -> bool:
@@ -1122,6 +1353,10 @@ def _year_scope(
         if clause.head.ent_type_ == "DATE":
             toks.append(clause.head)
             break
+        # "In 2019, a train derailed…, killing two": the dates of the clause it hangs from
+        for c in clause.head.children:
+            if c.dep_ in ("prep", "npadvmod") and c.i < clause.i:
+                toks.extend(t for t in c.subtree if t.ent_type_ == "DATE")
         if any(c.lower_ == "when" for c in clause.children):
             # "…since 2011, when 27 people died": a "when" clause is about the last date
             # written before it in the sentence.
@@ -1139,6 +1374,8 @@ def _year_scope(
         for c in verb.children:
             if c.dep_ in ("prep", "npadvmod") and c.lower_ in ("in", "during", "for", "at", "of"):
                 toks.extend(c.subtree)
+            elif c.dep_ == "npadvmod" and c.ent_type_ == "DATE":
+                toks.extend(c.subtree)  # "had revenue of $3.1 billion last year"
     seen: set[int] = set()
     for tok in toks:
         if tok.ent_type_ != "DATE" or tok.i in seen:
@@ -1368,6 +1605,8 @@ def _build_datetime(sent: Span, value: _Value, state: ArticleState) -> ClaimData
     verb = _governor(span.root)
     if _in_absolute_phrase(span.root, verb):
         return None
+    if span.root.head.lower_ == "by" and span.root.dep_ == "pobj":
+        return None  # "by Sunday morning it had burned…": a deadline, not when it happened
     event_noun = _date_noun(span, verb)
     tense = ("past" if "last" in text.lower() else "") if event_noun is not None else _tense(verb)
     if nz.clock_time(text) is not None:
@@ -1412,6 +1651,17 @@ def _build_datetime(sent: Span, value: _Value, state: ArticleState) -> ClaimData
     claim.predicate = pred
     claim.about = _when_about(subject.display, pred, role, obj.display, _passive(verb))
     claim.key = _key(ClaimKind.DATETIME, pclass, subject.key, obj.key)
+    background = ""
+    if (
+        interval.granularity in ("year", "month", "season")
+        and state.published is not None
+        and interval.start.year < state.published.year
+    ):
+        background = f"y:{interval.start.year}"  # "in 2019, a train derailed…": another one
+    scope = [x for x in ("aim" if _aspired(verb) else "", _instance_scope(subj), background) if x]
+    if scope:
+        # "hopes to fly by 2028" is an aim; "a smaller fire in July burned" another fire
+        claim.key += "|" + ",".join(scope)
     # "did not arrive until Tuesday" says when it happened: not a denial.
     claim.negated = _negated(verb) and not _until(span)
     return claim
@@ -1576,6 +1826,8 @@ def _build_duration(sent: Span, value: _Value, state: ArticleState) -> ClaimData
     span = doc[value.start : value.end]
     if _inside_consumed(span, state):
         return None
+    if _NOT_A_LENGTH.search(span.text) or (span[0].ent_type_ == "ORDINAL"):
+        return None  # "an 81-year-old woman", "the third day": an age, a day number
     parsed = nz.parse_duration(span.text)
     if parsed is None:
         return None
@@ -1587,14 +1839,17 @@ def _build_duration(sent: Span, value: _Value, state: ArticleState) -> ClaimData
     elif span[-1].dep_ in ("amod", "compound") and span[-1].head.pos_ == "NOUN":
         noun = span[-1].head
     of_thing = _of_phrase(span)
+    scope = ""
     if of_thing:
         thing = _Ref(of_thing, _field(of_thing))
         pred = "last"
         verb = _governor(root)
+        scope = _duration_scope(None, verb)
     elif noun is not None and noun.i not in range(span.start, span.end):
         thing = _Ref(noun.lemma_.lower(), _field(noun.lemma_.lower()))
         pred = "last"
         verb = _governor(noun)
+        scope = _duration_scope(noun, verb)
     else:
         verb = _governor(root)
         pred = _predicate(verb)
@@ -1615,8 +1870,34 @@ def _build_duration(sent: Span, value: _Value, state: ArticleState) -> ClaimData
     claim.key = _key(ClaimKind.DURATION, pclass, thing.key)
     if _planned(verb):
         claim.key += "|plan"  # "expected to last two hours" is a plan, not what happened
+    elif scope:
+        claim.key += "|" + scope
     claim.negated = _negated(verb)
     return claim
+
+
+_NOT_A_LENGTH = re.compile(
+    r"\byears?[\s-]+old\b|\baged\b|^(?:the\s+)?(?:first|second|third|fourth|fifth|sixth|"
+    r"seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\b",
+    re.I,
+)
+
+
+def _instance_scope(tok: Token | None) -> str:
+    return "other" if _other_instance(tok) else ""
+
+
+def _duration_scope(noun: Token | None, verb: Token | None) -> str:
+    """What a length is besides what lasted: "sought a 12-year sentence" (asked for), "served
+    18 months of it" (so far), "the original ten-year term" (another instance)."""
+    if noun is not None and _other_instance(noun):
+        return "other"
+    lemma = verb.lemma_.lower() if verb is not None else ""
+    if lemma in lx.DEMAND_VERBS:
+        return "sought"
+    if lemma in lx.SO_FAR_VERBS:
+        return "so far"
+    return ""
 
 
 def _of_phrase(span: Span) -> str:

@@ -85,6 +85,41 @@ PREDICATE_CLASSES: dict[str, str] = {
     "meet": "meet",
     "talk": "meet",
     "hold talks": "meet",
+    # things starting ("the fire broke out", "the blaze began", "the strike erupted")
+    "start": "start",
+    "begin": "start",
+    "break out": "start",
+    "erupt": "start",
+    "ignite": "start",
+    "spark": "start",
+    "commence": "start",
+    "kick off": "start",
+    # figures going up or down
+    "rise": "rise",
+    "jump": "rise",
+    "climb": "rise",
+    "soar": "rise",
+    "surge": "rise",
+    "gain": "rise",
+    "increase": "rise",
+    "grow": "rise",
+    "fall": "fall",
+    "drop": "fall",
+    "slide": "fall",
+    "tumble": "fall",
+    "plunge": "fall",
+    "sink": "fall",
+    "decline": "fall",
+    "slump": "fall",
+    "decrease": "fall",
+    # carrying people or cargo
+    "carry": "carry",
+    "transport": "carry",
+    "ferry": "carry",
+    "have on board": "carry",
+    # fleeing or being moved out
+    "flee": "evacuate",
+    "relocate": "evacuate",
     # duration verbs
     "last": "last",
     "run": "last",
@@ -163,6 +198,14 @@ PARTICLE_PREDICATES = {
     ("set", "off"): "set off",
     ("pull", "into"): "pull into",
     ("get", "to"): "get to",
+    ("break", "out"): "break out",
+    ("kick", "off"): "kick off",
+    ("put", "at"): "put at",
+    ("fall", "ill"): "fall ill",
+    ("leave", "rail"): "derail",
+    ("leave", "track"): "derail",
+    ("jump", "track"): "derail",
+    ("jump", "rail"): "derail",
 }
 
 # Counted-noun synonyms (lemma → class).
@@ -196,6 +239,54 @@ NOUN_CLASSES: dict[str, str] = {
     "person": "person",
     "individual": "person",
     "resident": "person",
+    "vessel": "ship",
+    "ship": "ship",
+    "boat": "ship",
+    "carriage": "carriage",
+    "car": "carriage",
+    "coach": "carriage",
+    "wagon": "carriage",
+    # units written out or abbreviated
+    "km": "kilometre",
+    "kilometer": "kilometre",
+    "kilometre": "kilometre",
+    "mi": "mile",
+    "ha": "hectare",
+    "hectare": "hectare",
+    "acre": "acre",
+    "kg": "kilogram",
+    "kilo": "kilogram",
+    "kilogram": "kilogram",
+    "tonne": "tonne",
+    "ton": "tonne",
+    # happenings that outlets name with different words
+    "fire": "fire",
+    "blaze": "fire",
+    "wildfire": "fire",
+    "bushfire": "fire",
+    "inferno": "fire",
+    "flame": "fire",
+    "blast": "explosion",
+    "explosion": "explosion",
+    "storm": "storm",
+    "hurricane": "storm",
+    "typhoon": "storm",
+    "cyclone": "storm",
+    "launch": "launch",
+    "liftoff": "launch",
+    "lift-off": "launch",
+    "blastoff": "launch",
+    "ruling": "ruling",
+    "judgment": "ruling",
+    "judgement": "ruling",
+    "verdict": "ruling",
+    "term": "sentence",
+    "sentence": "sentence",
+    "delay": "delay",
+    "postponement": "delay",
+    "slip": "delay",
+    "crash": "crash",
+    "collision": "crash",
 }
 # "leaders from 26 countries": the number counts countries but stands for the head noun.
 PER_COUNTRY_NOUNS = frozenset({"country", "nation", "state", "government"})
@@ -638,3 +729,73 @@ EVENT_LIGHT_VERBS = frozenset(
 )
 # Nouns that only say "how many" of the noun after "of" ("the number of dead").
 COUNT_NOUNS = frozenset({"number", "count", "total", "tally", "figure"})
+
+# --------------------------------------------------------------------------- alignment
+# Predicates that add nothing to what a figure is about: reporting and estimating verbs,
+# copulas and "have"/"put"/"stand at". Two claims about the same counted thing are about the
+# same question when their predicates are equal, synonyms, or one of them is neutral.
+NEUTRAL_PREDICATES = frozenset(
+    {
+        "say",
+        "put at",
+        "estimate",
+        "assess",
+        "give",
+        "stand",
+        "total",
+        "number",
+        "show",
+        "include",
+        "list",
+        "count",
+        "record",
+        "last",
+        "find",
+        "calculate",
+        "reckon",
+    }
+)
+# Counted "things" that are only units: what they measure lies in the predicate ("burned
+# 4,200 hectares" / "550 kilometres above the Earth"), so the predicate must match exactly.
+UNIT_THINGS = frozenset(
+    {
+        "money",
+        "percent",
+        "kilometre",
+        "mile",
+        "metre",
+        "meter",
+        "foot",
+        "hectare",
+        "acre",
+        "kilogram",
+        "tonne",
+        "pound",
+        "litre",
+        "barrel",
+        "degree",
+        "point",
+    }
+)
+# Of these, the predicates whose subject is the source of a figure ("officials put the toll
+# at 23", "analysis showed 5,800 hectares"), not what it is about.
+SOURCE_PREDICATES = frozenset(
+    {"say", "put at", "estimate", "assess", "show", "list", "count", "record", "find", "calculate"}
+)
+# Duration claims: the verb names what lasted ("the countdown slipped by 40 minutes").
+DURATION_VERB_THINGS = {
+    "slip": "delay",
+    "delay": "delay",
+    "postpone": "delay",
+    "sentence": "sentence",
+}
+# A length or figure someone asked for, not the one decided ("prosecutors sought 12 years").
+DEMAND_VERBS = frozenset(
+    {"seek", "ask", "request", "demand", "propose", "recommend", "want", "urge", "push"}
+)
+# A length so far, not the whole ("has served 18 months of the sentence").
+SO_FAR_VERBS = frozenset({"serve", "spend", "complete"})
+# Subjects that only count what follows "of" ("the number of ships has risen to 22").
+COUNTING_SUBJECTS = COUNT_NOUNS | {"queue", "line", "list", "backlog"}
+# Verbs that make their complement an aim rather than a schedule ("hopes to fly by 2028").
+ASPIRATION_VERBS = frozenset({"hope", "aim", "want", "wish", "intend", "seek", "dream", "try"})

@@ -50,6 +50,7 @@ _SCALES = {
     "k": 1_000,
     "m": 1_000_000,
     "bn": 1_000_000_000,
+    "dozen": 12,
 }
 # Vague plurals → interval.
 _VAGUE = {
