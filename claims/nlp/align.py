@@ -127,6 +127,9 @@ def _slot(kind: str, key: str, unit: str) -> _Slot:
     f = key.split("|")
     f += [""] * (5 - len(f))
     mode = f[1]
+    if kind == ClaimKind.COUNT and mode == "die":
+        # "killing three workers" / "five people died": who died does not change the toll
+        return _Slot(hard=(kind, mode, "|".join(f[4:]).strip("|")))
     if kind == ClaimKind.COUNT and mode not in _EXACT_MODES:
         pred, thing, subject, scope = f[1], _noun_class(f[2]), f[3], "|".join(f[4:]).strip("|")
         if pred in lx.VICTIM_CLASSES and thing in ("", "person"):

@@ -446,8 +446,21 @@ def _predicate(verb: Token | None) -> str:
             return _participle_lemma(comp)
     for child in verb.children:
         key = (lemma, child.lemma_.lower())
-        if key in lx.PARTICLE_PREDICATES and child.dep_ in ("dobj", "prt", "prep", "attr"):
+        if key in lx.PARTICLE_PREDICATES and child.dep_ in (
+            "dobj",
+            "prt",
+            "prep",
+            "attr",
+            "advmod",
+        ):
             return lx.PARTICLE_PREDICATES[key]
+        # "taken to hospital", "treated in hospital", "admitted into hospital"
+        if (
+            child.dep_ == "prep"
+            and child.lower_ in ("to", "in", "into")
+            and any(g.lemma_.lower() == "hospital" for g in child.children if g.dep_ == "pobj")
+        ):
+            return "hospitalise"
     return lemma
 
 
@@ -744,8 +757,11 @@ def _planned(verb: Token | None) -> bool:
     plain "will" is not: "it will buy the company for $4.5 billion" states an agreed price."""
     if verb is None:
         return False
-    if any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might") for c in verb.children):
-        return True  # "would produce revenue of $9 billion", "could rise to 30"
+    auxes = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    if auxes & {"could", "might"} or {"would", "have"} <= auxes:
+        # "the toll could rise to 30", "would have left the term in place" ("said it would
+        # cut 1,800 jobs" reports a decision: not a plan)
+        return True
     return any(tok.lemma_.lower() in lx.FUTURE_GOVERNORS for tok in [*verb.ancestors][:3])
 
 
@@ -950,7 +966,9 @@ def _build_count(sent: Span, value: _Value, state: ArticleState) -> ClaimData | 
     if money:
         claim.display = doc[start : value.end].text  # "$4.2 billion" reads better as written
     if speed is not None:
-        written = doc[start : value.end].text.rstrip(".")
+        around = doc[start : min(len(doc), value.end + 3)].text
+        unit_end = _SPEED_UNITS.search(around)
+        written = around[: unit_end.end()] if unit_end else doc[start : value.end].text
         claim.display = written if speed == 1 else f"{written} (≈{parsed[0]:,.0f} km/h)"
     if fraction:
         claim.display = f"{number_text} ({claim.display})"
@@ -992,6 +1010,8 @@ def _build_count(sent: Span, value: _Value, state: ArticleState) -> ClaimData | 
         claim.key = _key(ClaimKind.COUNT, pclass, thing, subject.key, scope)
     if pclass == "die" and measure is None:
         claim.about = "number of people killed"
+    if speed is not None:
+        claim.about = f"the speed of {_the(subject.display)}" if subject.display else "the speed"
     claim.negated = _negated(verb, noun)
     if qualifier in nz.APPROX:
         claim.hedges.append(qualifier)
