@@ -1,12 +1,16 @@
 # ruff: noqa: RUF002  (typographic dashes/quotes are intentional: news text uses them)
 """Align an event's claims and decide conflicts and agreements (ENGINE.md steps 6–8).
 
-Blocking: claims are grouped by ``(kind, canonical key)`` in one dict pass — the key already
-encodes the predicate class, the counted thing, the subject and the scope (see
-:mod:`claims.nlp.extract`); entity fields (``@name``) are replaced by the event's canonical
-entity key through ``entity_key``. Only claims inside one block are compared, and only
-claims from *different outlets*, so the cost is linear in the number of claims plus the
-(small) square of each block, further reduced by comparing distinct values, not claims.
+Blocking (``_blocks``): a claim key (built in :mod:`claims.nlp.extract`) is read as a slot
+of *hard* fields — kind, counted thing, unit, scope (another year, a plan, another instance,
+the value a change started from) — and *soft* fields — predicate, subject, object. Claims are
+blocked by their hard fields in one dict pass; entity fields (``@name``) are first replaced
+by the event's canonical entity key through ``entity_key``. Inside a block, distinct slots
+are clustered: two slots ask the same question when their predicates are equal, synonyms or
+one is neutral (reporting and estimating verbs: "said", "put … at", "lists"), and their
+subjects are compatible (equal, one missing, an entity and a description, or common nouns of
+one class). Only claims in one cluster are compared, and only across outlets, so the cost is
+linear in the claims plus the small square of each block's *distinct slots and values*.
 
 Decisions (values that cannot both be true after tolerance → conflict):
 

@@ -41,8 +41,9 @@ class ClaimData:
     value: intervals as ``low``/``high`` (``None`` = unbounded) for numbers, ISO strings
     ``start``/``end`` for dates and times, ``seconds`` for durations, ``place`` for places.
     ``display`` is the normalised value for people ("Mon 1 Sep, evening", "5th", "≥ 26").
-    ``key`` is the alignment key: two claims can only be about the same thing when their keys
-    are equal (blocking); ``about`` is the human wording of the question the claim answers.
+    ``key`` is the alignment key, ``kind|predicate|thing|subject|scope`` for counts (formats
+    per kind in :mod:`claims.nlp.extract`): :mod:`claims.nlp.align` blocks claims on its hard
+    fields and matches the rest softly; ``about`` is the human wording of the question.
     """
 
     kind: str
