@@ -12,9 +12,9 @@ import datetime as dt
 
 import pytest
 
-from claims.nlp.event import EventArticle, analyse_event
-from claims.nlp.pipeline import analyse_articles, get_nlp
+from claims.nlp.pipeline import get_nlp
 from claims.nlp.types import ConflictData
+from tests.test_nlp_rules import conflicts as rule_conflicts
 
 FRI = dt.date(2026, 5, 8)
 SAT = dt.date(2026, 5, 9)
@@ -27,13 +27,7 @@ def nlp():
 
 def conflicts(nlp, *articles: tuple[str, str], day: dt.date = SAT) -> list[ConflictData]:
     """Conflicts between outlets for ``(outlet, text)`` articles published on ``day``."""
-    analyses = analyse_articles([(text, day) for _, text in articles], nlp=nlp)
-    return analyse_event(
-        [
-            EventArticle(article_id=i, outlet=outlet, mentions=a.mentions, claims=a.claims)
-            for i, ((outlet, _), a) in enumerate(zip(articles, analyses, strict=True))
-        ]
-    ).conflicts
+    return rule_conflicts(nlp, *((outlet, day, text) for outlet, text in articles))
 
 
 def values(conflict: ConflictData) -> set[str]:
