@@ -472,9 +472,11 @@ def _participle_lemma(tok: Token) -> str:
     stem = lemma[:-2]
     if stem.endswith("i"):
         return stem[:-1] + "y"  # "carried" → "carry"
-    if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "ls":
-        return stem[:-1]  # "stopped" → "stop"
-    return stem if not stem.endswith(("at", "ir", "ur", "iv", "ov", "ag", "us")) else stem + "e"
+    if len(stem) > 2 and stem[-1] == stem[-2]:
+        return stem if stem[-1] in "lsfz" else stem[:-1]  # "killed", "passed"; "stopped"
+    if stem.endswith(("at", "ir", "ur", "iv", "ov", "us", "as", "os", "is", "c", "g", "v", "z")):
+        return stem + "e"  # "estimated", "closed", "caused", "forced", "damaged"
+    return stem
 
 
 def _pred_class(pred: str) -> str:
