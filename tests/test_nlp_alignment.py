@@ -156,3 +156,35 @@ def test_a_money_figure_with_a_suffix_is_read_whole(nlp):
         ("Daily", "The club was fined €1.5 million by the league."),
     )
     assert found == []
+
+
+@pytest.mark.parametrize(
+    "text,first,last",
+    [
+        ("the end of March 2027", dt.date(2027, 3, 22), dt.date(2027, 3, 31)),
+        ("the end of the year", dt.date(2026, 12, 1), dt.date(2026, 12, 31)),
+        ("the end of next year", dt.date(2027, 12, 1), dt.date(2027, 12, 31)),
+        ("the end of the first quarter of 2027", dt.date(2027, 3, 1), dt.date(2027, 3, 31)),
+    ],
+)
+def test_the_end_of_a_period_is_its_last_part(text, first, last):
+    from claims.nlp.normalize import resolve_date
+
+    interval = resolve_date(text, dt.date(2026, 11, 25))
+    assert interval is not None
+    assert (interval.start.date(), interval.end.date()) == (first, last)
+
+
+def test_deadlines_compare_with_deadlines_not_with_happenings(nlp):
+    clash = conflicts(
+        nlp,
+        ("Wire", "The company will complete the sale by the end of March 2027."),
+        ("Daily", "The company will complete the sale by the end of June 2027."),
+    )
+    assert [c.kind for c in clash] == ["datetime"]
+    apart = conflicts(
+        nlp,
+        ("Wire", "The company will complete the sale by the end of March 2027."),
+        ("Daily", "The company will complete the sale in June 2027."),
+    )
+    assert apart == []

@@ -759,12 +759,16 @@ def _planned(verb: Token | None) -> bool:
     plain "will" is not: "it will buy the company for $4.5 billion" states an agreed price."""
     if verb is None:
         return False
-    auxes = {c.lower_ for c in verb.children if c.dep_ == "aux"}
-    if auxes & {"could", "might"} or {"would", "have"} <= auxes:
-        # "the toll could rise to 30", "would have left the term in place" ("said it would
-        # cut 1,800 jobs" reports a decision: not a plan)
+    if _hypothetical(verb):
         return True
     return any(tok.lemma_.lower() in lx.FUTURE_GOVERNORS for tok in [*verb.ancestors][:3])
+
+
+def _hypothetical(verb: Token) -> bool:
+    """ "the toll could rise to 30", "would have left the term in place" ("said it would cut
+    1,800 jobs" reports a decision: not a hypothesis)."""
+    auxes = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    return bool(auxes & {"could", "might"}) or {"would", "have"} <= auxes
 
 
 def _aspired(verb: Token | None) -> bool:
@@ -772,7 +776,7 @@ def _aspired(verb: Token | None) -> bool:
     ("expected to close in June" is how news states a schedule, so it is not one)."""
     if verb is None:
         return False
-    if any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might") for c in verb.children):
+    if _hypothetical(verb):
         return True
     return any(tok.lemma_.lower() in lx.ASPIRATION_VERBS for tok in [*verb.ancestors][:3])
 
@@ -1627,8 +1631,9 @@ def _build_datetime(sent: Span, value: _Value, state: ArticleState) -> ClaimData
     verb = _governor(span.root)
     if _in_absolute_phrase(span.root, verb):
         return None
-    if span.root.head.lower_ == "by" and span.root.dep_ == "pobj":
-        return None  # "by Sunday morning it had burned…": a deadline, not when it happened
+    # "by Sunday morning it had burned…", "completed by the end of March": a deadline, which
+    # is only comparable with other deadlines, not with when something happened
+    deadline = span.root.head.lower_ == "by" and span.root.dep_ == "pobj"
     event_noun = _date_noun(span, verb)
     tense = ("past" if "last" in text.lower() else "") if event_noun is not None else _tense(verb)
     if nz.clock_time(text) is not None:
@@ -1680,7 +1685,16 @@ def _build_datetime(sent: Span, value: _Value, state: ArticleState) -> ClaimData
         and interval.start.year < state.published.year
     ):
         background = f"y:{interval.start.year}"  # "in 2019, a train derailed…": another one
-    scope = [x for x in ("aim" if _aspired(verb) else "", _instance_scope(subj), background) if x]
+    scope = [
+        x
+        for x in (
+            "aim" if _aspired(verb) else "",
+            _instance_scope(subj),
+            background,
+            "by" * deadline,
+        )
+        if x
+    ]
     if scope:
         # "hopes to fly by 2028" is an aim; "a smaller fire in July burned" another fire
         claim.key += "|" + ",".join(scope)

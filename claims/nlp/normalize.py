@@ -505,6 +505,9 @@ def resolve_date(text: str, published: dt.date | None, tense: str = "") -> DateI
     ``tense`` is "past", "future" or "" (unknown) and only steers weekday/relative
     resolution. Without ``published`` only absolute dates (with a year) resolve.
     """
+    end_of = _END_OF.match(text)
+    if end_of:
+        return _end_of(end_of.group(1), published, tense)
     words = _tokens(text)
     words = [w for w in words if w not in ("on", "the", "of", "in", "at", "by", "since", "until")]
     if not words:
@@ -584,6 +587,29 @@ def resolve_date(text: str, published: dt.date | None, tense: str = "") -> DateI
     if published is None:
         return None
     return _relative(words, published, part)
+
+
+_END_OF = re.compile(r"\W*(?:the\s+)?end\s+of\s+(.+)$", re.I | re.S)
+# How much of a period "the end of" it covers.
+_END_SPAN = {"month": 10, "quarter": 31, "season": 31, "year": 31}
+
+
+def _end_of(inner: str, published: dt.date | None, tense: str) -> DateInterval | None:
+    """ "the end of March 2027" → its last 10 days; "the end of the year" → December."""
+    low = re.sub(r"^(?:the|this)\s+", "", inner.strip().lower())
+    period: DateInterval | None
+    if published is not None and low in ("year", "next year"):
+        y = published.year + (low == "next year")
+        period = _span(dt.date(y, 1, 1), dt.date(y, 12, 31), "year", str(y))
+    elif published is not None and low == "month":
+        period = _month(published.year, published.month)
+    else:
+        period = resolve_date(inner, published, tense)
+    if period is None or period.granularity not in _END_SPAN:
+        return None
+    last = period.end.date()
+    first = max(period.start.date(), last - dt.timedelta(days=_END_SPAN[period.granularity] - 1))
+    return _span(first, last, "month", f"end of {period.display}")
 
 
 _QUARTERS = {"first": 1, "1st": 1, "q1": 1, "second": 2, "2nd": 2, "q2": 2, "third": 3}
