@@ -116,6 +116,11 @@ class _Slot:
         )
 
 
+def _rest(fields: list[str], start: int) -> str:
+    """The scope fields of a split key from ``start`` on, joined back ("y:2019,other")."""
+    return "|".join(fields[start:]).strip("|")
+
+
 def _slot(kind: str, key: str, unit: str) -> _Slot:
     """Read a claim key (formats in :mod:`claims.nlp.extract`) as a slot.
 
@@ -133,25 +138,23 @@ def _slot(kind: str, key: str, unit: str) -> _Slot:
     mode = f[1]
     if kind == ClaimKind.COUNT and mode == "die":
         # "killing three workers" / "five people died": who died does not change the toll
-        return _Slot(hard=(kind, mode, "|".join(f[4:]).strip("|")))
+        return _Slot(hard=(kind, mode, _rest(f, 4)))
     if kind == ClaimKind.COUNT and mode not in _EXACT_MODES:
-        pred, thing, subject, scope = f[1], _noun_class(f[2]), f[3], "|".join(f[4:]).strip("|")
+        pred, thing, subject, scope = f[1], _noun_class(f[2]), f[3], _rest(f, 4)
         if pred in lx.VICTIM_CLASSES and thing in ("", "person"):
             thing = "person"  # "injured six" / "six people were injured"
         if not thing or thing in lx.UNIT_THINGS:
             return _Slot(hard=(kind, thing, pred, unit, scope), pred=pred, subject=subject)
         return _Slot(hard=(kind, thing, unit, scope), pred=pred, subject=subject)
     if kind == ClaimKind.DATETIME and mode not in _EXACT_MODES:
-        return _Slot(
-            hard=(kind, mode, "|".join(f[4:]).strip("|")), pred=mode, subject=f[2], obj=f[3]
-        )
+        return _Slot(hard=(kind, mode, _rest(f, 4)), pred=mode, subject=f[2], obj=f[3])
     if kind == ClaimKind.DURATION:
         what = lx.DURATION_VERB_THINGS.get(mode) or (
             _noun_class(f[2]) if not f[2].startswith("@") else ""
         )
         if what:
             pred = mode if mode != "last" else ""
-            return _Slot(hard=(kind, what, "|".join(f[3:]).strip("|")), pred=pred)
+            return _Slot(hard=(kind, what, _rest(f, 3)), pred=pred)
     return _Slot(hard=(kind, key))
 
 
@@ -181,10 +184,11 @@ def _same_question(a: _Slot, b: _Slot) -> bool:
     return not a.obj or not b.obj or a.obj == b.obj
 
 
-def _group_key(members: Sequence[EventClaim], entity_key: EntityKey | None) -> str:
-    """A stable key for one group: the canonical key of its most specific, most frequent
-    member (ties broken alphabetically), so a re-run finds the same conflict again."""
-    counts = Counter(canonical_key(ec.claim.key, entity_key) for ec in members)
+def _group_key(members: Sequence[EventClaim], canonical: dict[str, str]) -> str:
+    """A stable key for one group: the canonical key most of its members have (ties broken
+    alphabetically), so a re-run finds the same conflict again. ``canonical`` maps each
+    member's raw key to its canonical key (computed once by ``_blocks``)."""
+    counts = Counter(canonical[ec.claim.key] for ec in members)
     return min(counts, key=lambda k: (-counts[k], k))
 
 
@@ -230,7 +234,7 @@ def _blocks(
             members = [ec for slot in cluster for ec in slots[slot]]
             members.sort(key=_sort_key)
             kind = members[0].claim.kind
-            key = _group_key(members, entity_key)
+            key = _group_key(members, cache)
             while (kind, key) in blocks:  # the same key string under another unit
                 key += "'"
             blocks[(kind, key)] = members

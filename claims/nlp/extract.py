@@ -250,7 +250,7 @@ def _find_values(sent: Span, ents: list[Span]) -> list[_Value]:
             continue
         if (
             end < sent.end
-            and doc[end].lower_.rstrip(".") in _SCALE_SUFFIXES
+            and doc[end].lower_.rstrip(".") in nz.SCALE_SUFFIXES
             and not doc[end - 1].whitespace_
             and doc[end - 1].like_num
         ):
@@ -310,7 +310,6 @@ def _find_values(sent: Span, ents: list[Span]) -> list[_Value]:
     return values
 
 
-_SCALE_SUFFIXES = frozenset({"m", "bn", "k", "mn"})
 _CLOCK_ONLY = re.compile(
     r"(?:(?:about|around|approximately|roughly|some|shortly after|just after|after|before)\s+)?"
     r"\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?\s?m\.?",

@@ -50,8 +50,11 @@ _SCALES = {
     "k": 1_000,
     "m": 1_000_000,
     "bn": 1_000_000_000,
+    "mn": 1_000_000,
     "dozen": 12,
 }
+# Scales written straight after the digits ("€2.4m", "$1.2bn", "40k").
+SCALE_SUFFIXES = frozenset(k for k in _SCALES if len(k) <= 2)
 # Vague plurals → interval.
 _VAGUE = {
     "dozens": (24.0, 99.0),
