@@ -223,11 +223,13 @@ class ClaimKind(models.TextChoices):
     DATETIME = "datetime", "Date or time"
     DURATION = "duration", "Duration"
     PLACE = "place", "Place"
+    NEGATION = "negation", "Happened or not"
+    ATTRIBUTION = "attribution", "Who said it"
 
 
 class Claim(models.Model):
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="claims")
-    kind = models.CharField(max_length=10, choices=ClaimKind.choices)
+    kind = models.CharField(max_length=12, choices=ClaimKind.choices)
     sentence_start = models.PositiveIntegerField()
     sentence_end = models.PositiveIntegerField()
     value_start = models.PositiveIntegerField()
@@ -332,7 +334,7 @@ class Conflict(models.Model):
     extraction finds the same conflict again and its resolution is kept."""
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="conflicts")
-    kind = models.CharField(max_length=10, choices=ClaimKind.choices)
+    kind = models.CharField(max_length=12, choices=ClaimKind.choices)
     key = models.CharField(max_length=300)
     about = models.CharField(max_length=300)
     explanation = models.TextField(blank=True)
@@ -450,7 +452,7 @@ class Agreement(models.Model):
     Rebuilt from scratch on every alignment: agreements carry no editor state."""
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="agreements")
-    kind = models.CharField(max_length=10, choices=ClaimKind.choices)
+    kind = models.CharField(max_length=12, choices=ClaimKind.choices)
     key = models.CharField(max_length=300)
     about = models.CharField(max_length=300)
     claims = models.ManyToManyField(Claim, related_name="agreements", blank=True)

@@ -51,7 +51,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
@@ -59,6 +59,7 @@ from typing import Any
 from claims.nlp import lexicon as lx
 from claims.nlp.entities import normalise_name
 from claims.nlp.normalize import count_slack
+from claims.nlp.statements import SHINGLE
 from claims.nlp.types import AgreementData, ClaimKind, ConflictData, EventClaim
 
 __all__ = ["canonical_key", "compatible", "find_agreements", "find_conflicts"]
@@ -148,6 +149,15 @@ def _slot(kind: str, key: str, unit: str) -> _Slot:
         return _Slot(hard=(kind, thing, unit, scope), pred=pred, subject=subject)
     if kind == ClaimKind.DATETIME and mode not in _EXACT_MODES:
         return _Slot(hard=(kind, mode, _rest(f, 4)), pred=mode, subject=f[2], obj=f[3])
+    if kind == ClaimKind.NEGATION:
+        # "negation|sign|agreement|delegation": the verb class and the thing are hard; who
+        # acted must match only when it is named ("the delegations" and "the two sides"
+        # signing the agreement are one act), or when there is no thing ("the deputies did
+        # not vote" is not "the assembly voted")
+        if not f[2]:
+            return _Slot(hard=(kind, mode, "", f[3]), pred=mode)
+        subject = f[3] if f[3].startswith("@") else ""
+        return _Slot(hard=(kind, mode, _noun_class(f[2])), pred=mode, subject=subject)
     if kind == ClaimKind.DURATION:
         what = lx.DURATION_VERB_THINGS.get(mode) or (
             _noun_class(f[2]) if not f[2].startswith("@") else ""
@@ -204,13 +214,21 @@ def _blocks(
     Negated claims take part only when ``negated`` is set, and only for kinds where a denial
     contradicts an assertion of the same value ("did not arrive on Monday" vs "arrived on
     Monday"): dates and places."""
-    cache: dict[str, str] = {}
+    cache: dict[str, str] = _quote_groups(
+        ec.claim.key for ec in claims if ec.claim.kind == ClaimKind.ATTRIBUTION
+    )
     by_hard: dict[tuple[str, ...], dict[_Slot, list[EventClaim]]] = defaultdict(
         lambda: defaultdict(list)
     )
     for ec in claims:
         c = ec.claim
-        if not c.key or (c.negated and not (negated and c.kind in NEGATABLE_KINDS)):
+        if not c.key:
+            continue
+        if (
+            c.negated
+            and c.kind != ClaimKind.NEGATION
+            and not (negated and c.kind in NEGATABLE_KINDS)
+        ):
             continue
         key = cache.get(c.key)
         if key is None:
@@ -239,6 +257,38 @@ def _blocks(
                 key += "'"
             blocks[(kind, key)] = members
     return blocks
+
+
+def _quote_groups(keys: Iterable[str]) -> dict[str, str]:
+    """Quotation keys (``attribution|<words>``) that share a run of ``SHINGLE`` words (or
+    are one short quotation) map to one group key, the longest quotation's: outlets quote
+    more or less of the same words. One pass over the shingles: linear in the words."""
+    ordered = sorted(set(keys), key=lambda k: (-len(k), k))
+    rank = {k: i for i, k in enumerate(ordered)}
+    parent = {k: k for k in ordered}
+
+    def find(k: str) -> str:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    owner: dict[tuple[str, ...], str] = {}
+    for key in ordered:
+        words = key.partition("|")[2].split()
+        n = min(SHINGLE, len(words))
+        for i in range(len(words) - n + 1):
+            gram = tuple(words[i : i + n])
+            if sum(w not in lx.QUOTE_STOPWORDS for w in gram) < 2:
+                continue  # "we are going to" is in many quotations
+            if gram in owner:
+                a, b = find(owner[gram]), find(key)
+                if a != b:  # the earlier (longer) quotation stays the group's key
+                    first, second = sorted((a, b), key=rank.__getitem__)
+                    parent[second] = first
+            else:
+                owner[gram] = key
+    return {k: find(k) for k in ordered}
 
 
 # --------------------------------------------------------------------------- value tests
@@ -293,6 +343,10 @@ def compatible(kind: str, a: dict[str, Any], b: dict[str, Any], place_same: bool
         if not sa or not sb:
             return True
         return abs(sa - sb) <= 0.1 * max(sa, sb)
+    if kind == ClaimKind.NEGATION:
+        # "confirmed" clashes with "not confirmed" and "denied"; "met" with "did not meet"
+        pa, pb = a.get("polarity"), b.get("polarity")
+        return pa == pb or ("confirmed" not in (pa, pb) and "yes" not in (pa, pb))
     if kind == ClaimKind.PLACE:
         if place_same:
             return True
@@ -328,7 +382,7 @@ def _place_same(a: EventClaim, b: EventClaim, entity_key: EntityKey | None) -> b
 
 
 def _incompatible_pairs(
-    kind: str, members: list[EventClaim], entity_key: EntityKey | None
+    kind: str, members: list[EventClaim], entity_key: EntityKey | None, speakers: _Speakers
 ) -> set[int]:
     """Indices (into ``members``) of claims in at least one cross-outlet incompatible pair.
 
@@ -357,7 +411,10 @@ def _incompatible_pairs(
             a = members[groups[sx][0]]
             b = members[groups[sy][0]]
             same_place = kind == ClaimKind.PLACE and _place_same(a, b, entity_key)
-            if a.claim.negated or b.claim.negated:
+            if kind == ClaimKind.ATTRIBUTION:
+                if speakers.same(a.claim.normalized, b.claim.normalized):
+                    continue
+            elif kind in NEGATABLE_KINDS and (a.claim.negated or b.claim.negated):
                 if not _denies(kind, a, b, same_place):
                     continue
             elif compatible(kind, a.claim.normalized, b.claim.normalized, same_place):
@@ -367,6 +424,52 @@ def _incompatible_pairs(
                     if other - {members[i].outlet}:
                         involved.add(i)
     return involved
+
+
+@dataclass(slots=True)
+class _Speakers:
+    """Who said a quotation, event-wide: the canonical entity of a named speaker, and the
+    roles each entity was named with in any article ("Mayor Ana Ruiz"), so that "the
+    governor" in one outlet can be told apart from the person another outlet calls the
+    mayor, and matched with the one person the event names as governor."""
+
+    entity_key: EntityKey | None
+    roles: dict[str, set[str]]  # entity → roles it was named with
+    holders: dict[str, set[str]]  # role → entities named with it
+
+    @classmethod
+    def of(cls, claims: Sequence[EventClaim], entity_key: EntityKey | None) -> _Speakers:
+        speakers = cls(entity_key, defaultdict(set), defaultdict(set))
+        for ec in claims:
+            if ec.claim.kind != ClaimKind.ATTRIBUTION:
+                continue
+            entity, role = speakers._entity(ec.claim.normalized), ec.claim.normalized.get("role")
+            if entity and role:
+                speakers.roles[entity].add(role)
+                speakers.holders[role].add(entity)
+        return speakers
+
+    def _entity(self, n: dict[str, Any]) -> str:
+        key = str(n.get("speaker_key", ""))
+        return canonical_key(key, self.entity_key) if key.startswith("@") else ""
+
+    def _identity(self, n: dict[str, Any]) -> tuple[str, set[str]]:
+        entity, role = self._entity(n), str(n.get("role", ""))
+        if not entity and role and len(self.holders.get(role, ())) == 1:
+            entity = next(iter(self.holders[role]))
+        return entity, self.roles.get(entity, set()) | ({role} if role else set())
+
+    def same(self, a: dict[str, Any], b: dict[str, Any]) -> bool:
+        """Could both speakers be one person? Two names: the same entity (or one name
+        inside the other); otherwise two known roles must share one; unknown: yes."""
+        ea, ra = self._identity(a)
+        eb, rb = self._identity(b)
+        if ea and eb:
+            wa, wb = set(ea[1:].split()), set(eb[1:].split())
+            return ea == eb or wa <= wb or wb <= wa
+        if ra and rb:
+            return bool(ra & rb)
+        return True
 
 
 def _denies(kind: str, a: EventClaim, b: EventClaim, same_place: bool) -> bool:
@@ -397,7 +500,8 @@ def _explanation(about: str, members: Sequence[EventClaim]) -> str:
     by_outlet: dict[str, list[str]] = {}
     for ec in members:
         shown = by_outlet.setdefault(ec.outlet, [])
-        value = ("not " if ec.claim.negated else "") + ec.claim.display
+        denied = ec.claim.negated and ec.claim.kind in NEGATABLE_KINDS
+        value = ("not " if denied else "") + ec.claim.display
         if value not in shown:
             shown.append(value)
     parts = [f"{outlet} says {' / '.join(values)}" for outlet, values in by_outlet.items()]
@@ -442,6 +546,8 @@ def _confidence(kind: str, key: str, members: Sequence[EventClaim]) -> float:
         ClaimKind.ORDINAL: 0.8,
         ClaimKind.COUNT: 0.75,
         ClaimKind.PLACE: 0.5,
+        ClaimKind.ATTRIBUTION: 0.7,
+        ClaimKind.NEGATION: 0.6,
     }.get(kind, 0.6)
     if any(f.startswith("@") for f in fields):
         score += 0.05  # an entity anchors the match
@@ -464,10 +570,11 @@ def find_conflicts(
     article and position. ``ConflictData.key`` is the canonical block key, stable across runs.
     """
     out: list[ConflictData] = []
+    speakers = _Speakers.of(claims, entity_key)
     for (kind, key), members in sorted(_blocks(claims, entity_key, negated=True).items()):
         if len({ec.outlet for ec in members}) < 2:
             continue
-        involved = _incompatible_pairs(kind, members, entity_key)
+        involved = _incompatible_pairs(kind, members, entity_key, speakers)
         if not involved:
             continue
         taking_part = [members[i] for i in sorted(involved)]
@@ -498,10 +605,15 @@ def find_agreements(
 ) -> list[AgreementData]:
     """Blocks where at least two outlets give compatible values and none disagree."""
     out: list[AgreementData] = []
+    speakers = _Speakers.of(claims, entity_key)
     for (kind, key), members in sorted(_blocks(claims, entity_key).items()):
         if len({ec.outlet for ec in members}) < 2:
             continue
-        if _incompatible_pairs(kind, members, entity_key):
+        if kind == ClaimKind.NEGATION and not any(
+            ec.claim.negated or ec.claim.normalized.get("stance") for ec in members
+        ):
+            continue  # "both say the talks were held": too plain to list as a finding
+        if _incompatible_pairs(kind, members, entity_key, speakers):
             continue
         if kind == ClaimKind.PLACE and not _same_places(members, entity_key):
             continue  # "compatible" places (city vs country) are not an agreement

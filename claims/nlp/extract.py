@@ -61,7 +61,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -127,6 +127,7 @@ class ArticleState:
     published: dt.date | None
     anchor: dt.date | None = None  # most recent explicit day mentioned
     last_person: str = ""  # most recent PERSON mention, for he/she
+    roles: dict[str, set[str]] = field(default_factory=dict)  # "mayor" → people named as such
     consumed: set[tuple[int, int]] = field(default_factory=set)
 
 
@@ -142,8 +143,17 @@ class _Value:
 # --------------------------------------------------------------------------- entry point
 
 
-def extract_claims(doc: Doc, state: ArticleState, *, offset: int = 0) -> list[ClaimData]:
-    """Extract all claims of ``doc``; offsets are shifted by ``offset`` (chunked articles)."""
+SentenceExtractor = Callable[["Span", ArticleState], list[ClaimData]]
+
+
+def extract_claims(
+    doc: Doc, state: ArticleState, *, offset: int = 0, extra: Sequence[SentenceExtractor] = ()
+) -> list[ClaimData]:
+    """Extract all claims of ``doc``; offsets are shifted by ``offset`` (chunked articles).
+
+    ``extra`` extractors add claims of their own per sentence, before its values are read
+    (:func:`claims.nlp.statements.statement_claims`: value-less statements); their claims get
+    the same sentence offsets, attribution and hedges as the value claims."""
     claims: list[ClaimData] = []
     state.consumed.clear()  # token indices are per Doc (per chunk)
     ents = list(doc.ents)
@@ -151,12 +161,16 @@ def extract_claims(doc: Doc, state: ArticleState, *, offset: int = 0) -> list[Cl
     for sent in doc.sents:
         # Slicing the doc's entity list once per sentence: ``Span.ents`` rescans the whole doc.
         lo, hi = bisect_left(starts, sent.start), bisect_left(starts, sent.end)
-        claims.extend(_sentence_claims(sent, ents[lo:hi], state, offset))
+        claims.extend(_sentence_claims(sent, ents[lo:hi], state, offset, extra))
     return claims
 
 
 def _sentence_claims(
-    sent: Span, ents: list[Span], state: ArticleState, offset: int
+    sent: Span,
+    ents: list[Span],
+    state: ArticleState,
+    offset: int,
+    extra: Sequence[SentenceExtractor] = (),
 ) -> list[ClaimData]:
     out: list[ClaimData] = []
     values = _find_values(sent, ents)
@@ -168,6 +182,12 @@ def _sentence_claims(
         (sent.start_char + m.start(1), sent.start_char + m.end(1), m.group(1))
         for m in _QUOTE_RE.finditer(sent.text)
     ]
+    found: list[tuple[ClaimData, str]] = []
+    for extractor in extra:
+        for claim in extractor(sent, state):
+            first = sent.doc.char_span(claim.value_start, claim.value_end, alignment_mode="expand")
+            tok = first[0] if first is not None and len(first) else sent.root
+            found.append((claim, _clause_attribution(tok, state) or attribution))
     for value in values:
         builder = _BUILDERS.get(_kind_of(sent.doc, value))
         if builder is None:
@@ -175,20 +195,19 @@ def _sentence_claims(
             continue
         built = builder(sent, value, state)
         source = _clause_attribution(sent.doc[value.start], state) or attribution
-        for claim in built if isinstance(built, list) else [built]:
-            if claim is None:
-                continue
-            for q_start, q_end, words in quotes:
-                if q_start <= claim.value_start and claim.value_end <= q_end:
-                    claim.quote, claim.speaker = words.strip(), source
-                    break
-            claim.sentence_start = sent.start_char + offset
-            claim.sentence_end = sent.start_char + len(sent.text.rstrip()) + offset
-            claim.value_start += offset
-            claim.value_end += offset
-            claim.attribution = claim.attribution or source
-            claim.hedges = sorted(set(claim.hedges) | hedges)
-            out.append(claim)
+        found.extend((c, source) for c in (built if isinstance(built, list) else [built]) if c)
+    for claim, source in found:
+        for q_start, q_end, words in quotes:
+            if q_start <= claim.value_start and claim.value_end <= q_end:
+                claim.quote, claim.speaker = words.strip(), source
+                break
+        claim.sentence_start = sent.start_char + offset
+        claim.sentence_end = sent.start_char + len(sent.text.rstrip()) + offset
+        claim.value_start += offset
+        claim.value_end += offset
+        claim.attribution = claim.attribution or source
+        claim.hedges = sorted(set(claim.hedges) | hedges)
+        out.append(claim)
     return out
 
 
@@ -789,6 +808,8 @@ def _past(pred: str) -> str:
         return pred + "d"
     if re.search(r"[^aeiou]y$", pred):
         return pred[:-1] + "ied"
+    if re.fullmatch(r"[^aeiou]+[aeiou][^aeiouwxy]", pred):
+        return pred + pred[-1] + "ed"  # one syllable ending consonant-vowel-consonant: flagged
     return pred + "ed"
 
 

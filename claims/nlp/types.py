@@ -19,8 +19,11 @@ class ClaimKind:
     DATETIME = "datetime"  # "Monday evening", "Sept. 3", "early Tuesday", "last year"
     DURATION = "duration"  # "a 70-minute parade", "24 hours"
     PLACE = "place"  # where something happened: "crossed into X through Y", "at Z Square"
+    # Statements without a value name the question they answer:
+    NEGATION = "negation"  # did it happen / was it confirmed: "met", "has not confirmed"
+    ATTRIBUTION = "attribution"  # who said the quoted words: "…," the mayor said
 
-    ALL = (COUNT, ORDINAL, DATETIME, DURATION, PLACE)
+    ALL = (COUNT, ORDINAL, DATETIME, DURATION, PLACE, NEGATION, ATTRIBUTION)
 
 
 @dataclass(slots=True)

@@ -1,0 +1,447 @@
+# ruff: noqa: RUF001  (typographic dashes/quotes are intentional: news text uses them)
+"""Statements without a value: whether something happened, and who said a quotation.
+
+Two claim kinds come from here (the numbers, dates and places come from
+:mod:`claims.nlp.extract`, whose clause helpers this module reuses):
+
+* ``negation`` — *did it happen, was it confirmed?* One claim per clause whose verb is a
+  stance verb ("confirmed", "has not confirmed", "denied", "declined to confirm") or a verb
+  whose happening news reports and disputes ("met", "did not sign", "no ransom was paid";
+  the list is :data:`claims.nlp.lexicon.POLARITY_VERBS`, general English, no story's words).
+  The value is the polarity: ``yes`` / ``no`` (stance verbs: ``confirmed`` /
+  ``not confirmed`` / ``denied``). The key is ``negation|<verb class>|<thing>|<subject>``,
+  where the thing is the object (or the passive subject): "confirmed the payment" and
+  "confirmed that the payment was made" share ``confirm|payment``.
+  Left out on purpose: plans, forecasts and hypotheses ("will sign", "expected to meet",
+  "could pay"), questions and conditions ("whether", "if"), and a denial that is about a
+  detail ("did not meet on Monday", "did not sign until Friday": that is a date, which
+  :mod:`claims.nlp.extract` handles).
+* ``attribution`` — *who said these words?* One claim per quotation of at least
+  :data:`MIN_QUOTE_WORDS` words whose speaker the sentence names ("…," the mayor said;
+  said Ana Ruiz; X told reporters: "…"; according to X). Quotations that run over several
+  sentences of a paragraph are read whole and the speaker is looked for around both ends.
+  The value is the speaker: a name (``@``-field, canonicalised per event like other
+  entities), or a description ("the regional governor"). A description is resolved to a
+  person when the article has tied that role to exactly one person ("Mayor Ana Ruiz",
+  "Ana Ruiz, the mayor", "the mayor, Ana Ruiz"); the role is kept in the normalised value
+  so the event can tell that "the governor" is not the person it knows as the mayor.
+  The key is ``attribution|<the quotation's words>``; :mod:`claims.nlp.align` matches
+  quotations that share a run of :data:`SHINGLE` words, so outlets quoting more or less
+  of the same words meet.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from claims.nlp import extract as ex
+from claims.nlp import lexicon as lx
+from claims.nlp.types import ClaimData, ClaimKind
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Span, Token
+
+    from claims.nlp.extract import ArticleState
+
+__all__ = ["MIN_QUOTE_WORDS", "SHINGLE", "quote_words", "statement_claims"]
+
+MIN_QUOTE_WORDS = 4
+SHINGLE = 4
+_QUOTE_SPAN = re.compile(r"“([^“”\n]{3,800})”|\"([^\"\n]{3,800})\"")
+_WORD = re.compile(r"[\w’']+")
+
+
+def statement_claims(sent: Span, state: ArticleState) -> list[ClaimData]:
+    """The negation and attribution claims of one sentence (offsets within its Doc)."""
+    _learn_roles(sent, state)
+    out = [c for verb in sent if (c := _polarity_claim(verb, state)) is not None]
+    out.extend(_attribution_claims(sent, state))
+    return out
+
+
+# --------------------------------------------------------------------------- roles
+
+
+def _role_of(noun: Token) -> str:
+    """The role a description names, as a normalised head noun ("spokeswoman" →
+    "spokesperson"); empty when the noun is not a role (a "resident" is a role, a "city"
+    is not: roles are person nouns, told by the lexicon or by their ending)."""
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return ""
+    lemma = noun.lemma_.lower()
+    lemma = lx.ROLE_SYNONYMS.get(lemma, lemma)
+    if lemma in lx.TITLES or lemma in lx.ROLE_NOUNS or lemma.endswith(lx.ROLE_SUFFIXES):
+        return lemma
+    return ""
+
+
+def _person_name(ent: Span) -> str:
+    words = ex._strip_possessive(ent.text).split()
+    while len(words) > 1 and words[0].lower().rstrip(".") in lx.TITLES:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _learn_roles(sent: Span, state: ArticleState) -> None:
+    """Remember which person holds which role, from "Mayor Ana Ruiz" (a title before the
+    name), "Ana Ruiz, the city's mayor" and "the mayor, Ana Ruiz" (appositions)."""
+    doc = sent.doc
+    for ent in sent.ents:
+        if ent.label_ != "PERSON":
+            continue
+        name = _person_name(ent)
+        roles: list[str] = []
+        i = ent.start
+        while i < ent.end - 1 and doc[i].lower_.rstrip(".") in lx.TITLES:
+            i += 1  # titles spaCy put inside the name
+        if i > ent.start:
+            roles.append(_role_of(doc[i - 1]) or doc[i - 1].lower_)
+        j = ent.start - 1
+        if j >= sent.start and doc[j].dep_ == "compound" and doc[j].head.i in range(*_bounds(ent)):
+            roles.append(_role_of(doc[j]))
+        root = ent.root
+        roles += [_role_of(c) for c in root.children if c.dep_ == "appos" and not c.ent_type_]
+        if root.dep_ == "appos" and not root.head.ent_type_:
+            roles.append(_role_of(root.head))
+        for role in filter(None, roles):
+            state.roles.setdefault(role, set()).add(name)
+
+
+def _bounds(ent: Span) -> tuple[int, int]:
+    return ent.start, ent.end
+
+
+def _resolve_role(role: str, state: ArticleState) -> str:
+    people = state.roles.get(role, set())
+    return next(iter(people)) if len(people) == 1 else ""
+
+
+# --------------------------------------------------------------------------- negation
+
+
+def _polarity_pred(verb: Token) -> str:
+    """The verb's class in :data:`lexicon.STANCE_VERBS` / :data:`lexicon.POLARITY_VERBS`
+    with particles and light objects folded in ("stepped down", "held talks"), or ""."""
+    lemma = verb.lemma_.lower()
+    extra = [
+        f"{lemma} {c.lemma_.lower()}" for c in verb.children if c.dep_ in ("prt", "dobj", "prep")
+    ]
+    for cand in (*extra, ex._predicate(verb), lemma):
+        if cand in lx.STANCE_VERBS:
+            return lx.STANCE_VERBS[cand]
+        if cand in lx.POLARITY_VERBS:
+            return lx.POLARITY_VERBS[cand]
+    return ""
+
+
+def _polarity_claim(verb: Token, state: ArticleState) -> ClaimData | None:
+    if verb.pos_ != "VERB":
+        return None
+    pred = _polarity_pred(verb)
+    if not pred:
+        return None
+    stance = pred in ("confirm", "deny")
+    if verb.dep_ == "ccomp" and _polarity_pred(verb.head) in ("confirm", "deny"):
+        return None  # "denied that any money was paid": the stance claim says it
+    first = verb
+    while first.dep_ == "conj" and first.head.pos_ == "VERB":
+        first = first.head  # "declined to confirm or deny": "deny" shares the refusal
+    refusal = first.dep_ == "xcomp" and first.head.lemma_.lower() in lx.REFUSAL_VERBS
+    negated = any(c.dep_ == "neg" for c in verb.children) or refusal
+    if not _realis(first if refusal else verb, stance and negated, refusal):
+        return None
+    if stance:
+        return _stance_claim(verb, pred, negated, state)
+    passive = ex._passive(verb)
+    thing_tok = _thing(verb, passive)
+    subject_tok = _agent(verb) if passive else ex._subject_token(verb)
+    negated = negated or _has_no(thing_tok) or _has_no(subject_tok)
+    if negated and _denies_a_detail(verb):
+        return None
+    value = "no" if negated else "yes"
+    display = ex._past(pred) if value == "yes" else f"did not {pred}"
+    return _claim(verb, state, pred, thing_tok, subject_tok, value, display, stance=False)
+
+
+def _stance_claim(verb: Token, pred: str, negated: bool, state: ArticleState) -> ClaimData | None:
+    """ "confirmed that the data was accessed" / "denied that any report had flagged it" /
+    "could not confirm that …": a claim about the reported happening (``yes`` / ``no`` /
+    ``unconfirmed``), keyed like the happening itself, so that one outlet's "no data was
+    accessed" meets another's "the company confirmed that data was accessed" whoever said
+    it. A stance with an object and no clause ("has not confirmed the figure") keeps the
+    stance verb as predicate; a bare "police confirmed" says nothing checkable."""
+    if pred == "deny" and negated:
+        return None  # "did not deny": neither a confirmation nor a denial
+    stance_value = "denied" if pred == "deny" else ("not confirmed" if negated else "confirmed")
+    comp = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if comp is not None and comp.pos_ in ("VERB", "AUX") and _reported_realis(comp):
+        passive = ex._passive(comp)
+        thing_tok = _thing(comp, passive)
+        subject_tok = _agent(comp) if passive else ex._subject_token(comp)
+        inner_negated = any(c.dep_ == "neg" for c in comp.children)
+        inner_negated = inner_negated or _has_no(thing_tok) or _has_no(subject_tok)
+        value = {"confirmed": "yes", "denied": "no", "not confirmed": "unconfirmed"}[stance_value]
+        if inner_negated and value != "unconfirmed":
+            value = "no" if value == "yes" else "yes"
+        inner = _polarity_pred(comp) or ex._predicate(comp) or comp.lemma_.lower()
+        shown = ex._past(inner) if not inner_negated else f"did not {inner}"
+        display = f"{stance_value}: {shown}"
+        return _claim(verb, state, inner, thing_tok, subject_tok, value, display, stance=True)
+    thing_tok = _thing(verb, ex._passive(verb))
+    if thing_tok is None:
+        return None
+    subject_tok = ex._subject_token(verb)
+    return _claim(verb, state, "confirm", thing_tok, subject_tok, stance_value, stance_value, True)
+
+
+def _reported_realis(comp: Token) -> bool:
+    """The clause a stance verb reports states a fact ("that data was accessed"), not a
+    plan or a possibility ("that it would pay")."""
+    if any(c.dep_ == "aux" and c.lower_ in lx.MODAL_WORDS for c in comp.children):
+        return False
+    return ex._tense(comp) != "future" and not ex._planned(comp)
+
+
+def _claim(
+    verb: Token,
+    state: ArticleState,
+    pred: str,
+    thing_tok: Token | None,
+    subject_tok: Token | None,
+    value: str,
+    display: str,
+    stance: bool,
+) -> ClaimData | None:
+    thing = ex._ref(thing_tok, state)
+    subject = ex._ref(subject_tok, state)
+    if not (thing.key or subject.key):
+        return None
+    doc = verb.doc
+    start, end = _verb_span(verb)
+    return ClaimData(
+        kind=ClaimKind.NEGATION,
+        sentence_start=0,
+        sentence_end=0,
+        value_start=doc[start].idx,
+        value_end=doc[end - 1].idx + len(doc[end - 1].text),
+        value_text=doc[start:end].text,
+        normalized={"type": ClaimKind.NEGATION, "polarity": value, "stance": stance},
+        display=display,
+        about=_polarity_about(pred, _who(subject_tok, subject), thing_tok),
+        key=ex._key(ClaimKind.NEGATION, pred, thing.key, subject.key),
+        subject=subject.display,
+        predicate=pred,
+        negated=value not in ("yes", "confirmed"),
+    )
+
+
+def _realis(verb: Token, negated_stance: bool, refusal: bool) -> bool:
+    """A statement of fact: not a plan, forecast, hypothesis, condition or question.
+    "could not confirm" is a fact about confirming; "agreed to release" is not a release."""
+    if verb.dep_ == "xcomp" and not refusal:
+        return False
+    modal = any(c.dep_ == "aux" and c.lower_ in lx.MODAL_WORDS for c in verb.children)
+    if modal and not negated_stance:
+        return False
+    if ex._tense(verb) == "future" or (not modal and (ex._planned(verb) or ex._aspired(verb))):
+        return False
+    for tok in (verb, verb.head):
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless") for c in tok.children):
+            return False
+    return not verb.sent.text.rstrip().rstrip("”\"'’").endswith("?")
+
+
+def _thing(verb: Token, passive: bool) -> Token | None:
+    """What the verb acts on: its object, or its subject when passive ("no ransom was
+    paid"); for particle verbs the object of the particle's preposition ("took part in")."""
+    deps = ("nsubjpass",) if passive else ("dobj",)
+    tok = next((c for c in verb.children if c.dep_ in deps), None)
+    if tok is None and not passive:  # "confirm or deny the reports": the object is shared
+        tok = next(
+            (o for c in verb.children if c.dep_ == "conj" for o in c.children if o.dep_ in deps),
+            None,
+        )
+    if tok is None and not passive:
+        prep = next(
+            (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "to")), None
+        )
+        if prep is not None and ex._predicate(verb) != verb.lemma_.lower():
+            tok = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if tok is None or tok.pos_ == "PRON" or tok.lower_ in lx.PRONOUNS_OTHER:
+        return None
+    return tok
+
+
+def _agent(verb: Token) -> Token | None:
+    by = next((c for c in verb.children if c.dep_ == "agent"), None)
+    return next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+
+
+def _has_no(tok: Token | None) -> bool:
+    """ "No ransom was paid", "no official attended", "nobody signed"."""
+    if tok is None:
+        return False
+    if tok.lower_ in ("nobody", "none", "nothing", "neither"):
+        return True
+    return any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in tok.children)
+
+
+_DETAIL_WORDS = frozenset({"until", "till", "before", "again", "only"})
+# "did not vote as one", "did not sign at the ceremony", "did not meet during the summit"
+_DETAIL_PREPS = frozenset({"as", "at", "during", "within", "after", "via", "through"})
+_MANNER_WORDS = frozenset(
+    {"together", "jointly", "unanimously", "fully", "publicly", "personally", "directly"}
+)
+
+
+def _denies_a_detail(verb: Token) -> bool:
+    """ "did not meet on Monday", "not until Friday", "did not sign in Paris", "did not vote
+    as one": the denial is about when, where or how (a date or place claim, a manner), not
+    about whether it happened."""
+    for tok in verb.children:
+        if (tok.dep_ == "prep" and tok.lower_ in _DETAIL_PREPS) or tok.lower_ in _MANNER_WORDS:
+            return True
+    for tok in verb.subtree:
+        if tok.lower_ in _DETAIL_WORDS or tok.ent_type_ in ("DATE", "TIME"):
+            return True
+        if tok.ent_type_ in ex.PLACE_LABELS and tok.dep_ == "pobj" and tok.head.head.i == verb.i:
+            return True
+    return False
+
+
+def _verb_span(verb: Token) -> tuple[int, int]:
+    """The verb with its auxiliaries and negation ("has not confirmed")."""
+    parts = [verb.i] + [c.i for c in verb.children if c.dep_ in ("aux", "auxpass", "neg")]
+    start, end = min(parts), verb.i + 1
+    return start, end
+
+
+def _who(tok: Token | None, ref: ex._Ref) -> str:
+    """How the question names the subject: a name as written, else its noun phrase."""
+    if tok is None or ref.key.startswith("@") or not ref.key:
+        return ref.display
+    text = ex._noun_phrase(tok)
+    return text[:1].lower() + text[1:] if tok.pos_ == "NOUN" and text[:1].isupper() else text
+
+
+def _polarity_about(pred: str, subject: str, thing: Token | None) -> str:
+    """ "whether the finance ministry confirmed the payment", "whether the ministers met",
+    "whether the card data was accessed"."""
+    what = ex._the(ex._noun_phrase(thing)) if thing is not None else ""
+    if thing is not None and thing.ent_type_:
+        what = ex._noun_phrase(thing)
+    who = ex._the(subject) if subject else ""
+    if not who and what:
+        be = "were" if thing is not None and thing.tag_ in ("NNS", "NNPS") else "was"
+        return f"whether {what} {be} {ex._past(pred)}"
+    return " ".join(p for p in ("whether", who, ex._past(pred), what) if p)
+
+
+# --------------------------------------------------------------------------- attribution
+
+
+def quote_words(text: str) -> list[str]:
+    """A quotation's words for matching: case-folded, curly apostrophes made straight."""
+    return [w.replace("’", "'") for w in _WORD.findall(text.casefold())]
+
+
+def _paragraph_quotes(sent: Span) -> list[tuple[int, int, str]]:
+    """Quotations (char start, end, words) of the paragraph holding ``sent``, Doc offsets."""
+    text = sent.doc.text
+    start = text.rfind("\n", 0, sent.start_char) + 1
+    end = text.find("\n", sent.end_char)
+    end = len(text) if end < 0 else end
+    return [
+        (m.start(), m.end(), m.group(1) or m.group(2))
+        for m in _QUOTE_SPAN.finditer(text, start, end)
+        if len(quote_words(m.group(1) or m.group(2))) >= MIN_QUOTE_WORDS
+    ]
+
+
+def _attribution_claims(sent: Span, state: ArticleState) -> list[ClaimData]:
+    out: list[ClaimData] = []
+    doc = sent.doc
+    for q_start, q_end, words in _paragraph_quotes(sent):
+        ends_here = sent.start_char <= q_end - 1 < sent.end_char
+        starts_here = sent.start_char <= q_start < sent.end_char
+        if not (ends_here or starts_here):
+            continue
+        speaker = _speaker(sent, q_start, q_end, state)
+        if speaker is None:
+            continue
+        if starts_here and not ends_here:
+            # the speaker is named where the quotation closes, when it is named there
+            closing = doc.char_span(q_end - 1, q_end, alignment_mode="expand")
+            if closing is not None and _speaker(closing.sent, q_start, q_end, state) is not None:
+                continue
+        out.append(_quote_claim(speaker, words, state))
+    return out
+
+
+def _speaker(sent: Span, q_start: int, q_end: int, state: ArticleState) -> Token | None:
+    """The subject of a reporting verb outside the quotation, or "according to X"."""
+    for tok in sent:
+        if q_start <= tok.idx < q_end:
+            continue
+        if tok.lower_ == "according" and tok.i + 1 < sent.end:
+            prep = sent.doc[tok.i + 1]
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in lx.QUOTE_VERBS:
+            verb = tok
+            while (subj := next((c for c in verb.children if c.dep_ == "nsubj"), None)) is None:
+                if verb.dep_ != "conj":
+                    break
+                verb = verb.head  # "X promised an inquiry and said: …"
+            if subj is None or q_start <= subj.idx < q_end:
+                continue
+            if subj.lower_ in lx.PRONOUNS_OTHER | {"i", "we"}:
+                return None
+            if subj.lower_ in lx.PRONOUNS_PERSON and not state.last_person:
+                return None
+            return subj
+    return None
+
+
+def _quote_claim(speaker: Token, words: str, state: ArticleState) -> ClaimData:
+    doc = speaker.doc
+    ref = ex._ref(speaker, state)  # a name, "he"/"she", or "the governor, Ana Petrov" → @name
+    role = "" if speaker.ent_type_ else _role_of(speaker)
+    if ref.key.startswith("@"):
+        key, display = ref.key, ref.display
+        role = role or next((r for r, names in state.roles.items() if display in names), "")
+    else:
+        display = ex._span_text(speaker)  # "the regional governor"
+        person = _resolve_role(role, state) if role else ""
+        key = "@" + ex._field(person) if person else (role or ref.key)
+        display = f"{display} ({person})" if person else display
+    if speaker.ent_type_:
+        span = ex._ent_span(speaker)
+    else:
+        mods = [c.left_edge.i for c in speaker.lefts if c.dep_ in ex._CHUNK_DEPS]
+        span = doc[min([speaker.i, *mods]) : speaker.i + 1]
+    clean = " ".join(words.split())
+    first = " ".join(clean.split()[:8])
+    return ClaimData(
+        kind=ClaimKind.ATTRIBUTION,
+        sentence_start=0,
+        sentence_end=0,
+        value_start=span.start_char,
+        value_end=span.end_char,
+        value_text=span.text,
+        normalized={
+            "type": ClaimKind.ATTRIBUTION,
+            "speaker": display,
+            "speaker_key": key,
+            "role": role,
+        },
+        display=display,
+        about=f"who said “{first}{'…' if len(clean.split()) > 8 else ''}”",
+        key=ex._key(ClaimKind.ATTRIBUTION, " ".join(quote_words(clean))),
+        subject=display,
+        predicate="say",
+        quote=clean,
+        speaker=display,
+    )
