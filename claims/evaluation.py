@@ -260,10 +260,10 @@ def evaluate(folders: Iterable[Path], *, articles_dir: Path | None = None, nlp: 
 
 
 def format_report(report: Report) -> str:
-    lines = [f"{'kind':<10} {'P':>6} {'R':>6} {'F1':>6}  flags  gold"]
+    lines = [f"{'kind':<12} {'P':>6} {'R':>6} {'F1':>6}  flags  gold"]
     for kind, s in sorted(report.by_kind.items()):
         lines.append(
-            f"{kind:<10} {s.precision:6.2f} {s.recall:6.2f} {s.f1:6.2f}  {s.flags:5d} {s.gold:5d}"
+            f"{kind:<12} {s.precision:6.2f} {s.recall:6.2f} {s.f1:6.2f}  {s.flags:5d} {s.gold:5d}"
         )
     o = report.overall
     lines.append(

@@ -524,3 +524,60 @@ def test_attribution_is_per_clause(nlp):
 def test_attribution_wordings(nlp, text, source):
     claim = next(c for c in claims(nlp, text, MON, "count"))
     assert claim.attribution == source
+
+
+# --------------------------------------------------------------------------- background figures
+
+
+def test_a_population_is_not_a_toll(nlp):
+    found = conflicts(
+        nlp,
+        ("Wire", MON, "Lorvik, a harbour town of about 38,000 people, was shaken by the blast."),
+        ("Daily", MON, "The number of people killed in the blast rose to nine on Monday."),
+    )
+    assert not found
+    toll = one(nlp, "The number of people killed in the blast rose to nine.", MON, "nine")
+    assert toll.key == one(nlp, "Nine people were killed in the blast.", MON, "Nine").key
+
+
+def test_the_parts_of_a_match_are_not_ranks(nlp):
+    text = "She took the first set, lost the second set and won 40% of her second-serve points."
+    assert not claims(nlp, text, MON, "ordinal")
+    assert claims(nlp, "It was her first-ever title.", MON, "ordinal")
+
+
+def test_a_bracket_of_a_ranking_is_not_a_count(nlp):
+    assert not claims(nlp, "He is expected to break into the top 20 next year.", MON, "count")
+
+
+def test_a_further_fall_is_another_fall(nlp):
+    found = conflicts(
+        nlp,
+        ("Wire", TUE, "Shares in the airline fell 9 per cent on Monday."),
+        ("Daily", TUE, "The shares, down 9 per cent on Monday, fell a further 2 per cent today."),
+    )
+    assert not found
+
+
+def test_a_forecast_year_is_not_when_it_happened(nlp):
+    found = conflicts(
+        nlp,
+        ("Wire", TUE, "The economy grew by 0.4% in the last quarter of 2025."),
+        ("Daily", TUE, "The central bank expects the economy to grow by 1.1 per cent in 2026."),
+    )
+    assert not found
+
+
+def test_declaring_something_is_an_act_with_a_date(nlp):
+    found = conflicts(
+        nlp,
+        ("Wire", THU, "The health agency declared an emergency on Monday."),
+        ("Daily", THU, "The health agency, which declared the emergency on Tuesday, said…"),
+    )
+    assert [c.kind for c in found] == ["datetime"]
+
+
+def test_the_month_may_is_not_a_hedge(nlp):
+    claim = one(nlp, "The jury convicted Ana Brell on May 14.", MON, "May 14")
+    assert "may" not in claim.hedges
+    assert "may" in one(nlp, "Ana Brell may appeal on May 20.", MON, "May 20").hedges

@@ -482,6 +482,21 @@ def _predicate(verb: Token | None) -> str:
     return lemma
 
 
+def _declared_act(verb: Token | None) -> str:
+    """ "declared an outbreak on 9 June", "issued the warning at noon": a reporting verb with
+    a thing as its object and no reported clause is an act with a date of its own, named by
+    verb and thing ("declare outbreak"); "said on Monday that …" is not (returns "")."""
+    if verb is None or verb.lemma_.lower() not in lx.DECLARING_VERBS:
+        return ""
+    if any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
+        return ""
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if obj is None or obj.pos_ != "NOUN":
+        return ""
+    lemma = obj.lemma_.lower()
+    return f"{verb.lemma_.lower()} {lx.NOUN_CLASSES.get(lemma, lemma)}"
+
+
 def _participle_lemma(tok: Token) -> str:
     """ "contained" tagged as an adjective → "contain" (the verb's own lemma)."""
     lemma = tok.lemma_.lower()
@@ -635,9 +650,14 @@ def _path_object(tok: Token, verb: Token | None, state: ArticleState) -> _Ref:
         cur = cur.head
     if verb is not None:
         dobj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-        if dobj is not None:
+        if dobj is not None and not _is_amount(dobj):
             return _ref(dobj, state)
     return _Ref.empty()
+
+
+def _is_amount(tok: Token) -> bool:
+    """ "fell 11 per cent", "rose 40 points": the object is how much, not what."""
+    return tok.lower_ in ("cent", "percent", "%", "points", "point")
 
 
 def _negated(verb: Token | None, noun: Token | None = None) -> bool:
@@ -685,8 +705,15 @@ def _clause_attribution(tok: Token, state: ArticleState) -> str:
                 pobj = pobj or next((c for c in child.children if c.dep_ == "pobj"), None)
                 if pobj is not None:
                     return _span_text(pobj)
-        if anc.pos_ == "VERB" and anc.lemma_.lower() in lx.REPORTING_VERBS and anc.i != tok.i:
+        if (
+            anc.pos_ == "VERB"
+            and anc.lemma_.lower() in lx.REPORTING_VERBS
+            and anc.i != tok.i
+            and not _declared_act(anc)
+        ):
             subj = next((c for c in anc.children if c.dep_ == "nsubj"), None)
+            if subj is not None and subj.lower_ in ("which", "who", "that") and anc.dep_ == "relcl":
+                subj = anc.head  # "the agency, which said …"
             if subj is None or subj.lower_ in lx.PRONOUNS_OTHER | {"i", "we"}:
                 return ""
             if subj.lower_ in lx.PRONOUNS_PERSON:
@@ -725,8 +752,8 @@ def _sentence_hedges(sent: Span) -> set[str]:
             found.add(label)
     for tok in sent:
         label = lx.HEDGE_WORDS.get(tok.lower_)
-        if label:
-            found.add(label)
+        if label and not (tok.lower_ in lx.MODAL_WORDS and tok.tag_ != "MD"):
+            found.add(label)  # "may" the modal, not the month of "on May 14"
     return found
 
 
@@ -938,6 +965,8 @@ def _build_count(sent: Span, value: _Value, state: ArticleState) -> ClaimData | 
         noun = None
     if _referential(doc, start, sent.start) or _partitive(doc, value.end):
         return None  # "the two leaders", "two of them", "half that": not a count of its own
+    if start > sent.start and doc[start - 1].lower_ == "top":
+        return None  # "the top ten", "into the top 5": a bracket of a ranking
     if noun is not None and _is_source(noun):
         return None  # "according to two people familiar with…": who says, not what
     percent = value.label == "PERCENT" or bool(_PER_CENT.search(span.text))
@@ -972,7 +1001,15 @@ def _build_count(sent: Span, value: _Value, state: ArticleState) -> ClaimData | 
         # "the number of ships waiting has risen to 22": the figure counts the ships
         thing = lx.NOUN_CLASSES.get(counted.lemma_.lower(), counted.lemma_.lower())
         subject = _Ref.empty()
+        # "the number of people killed rose to eight": a toll, whatever verb moved it
+        rel = next((c for c in counted.children if c.dep_ in ("acl", "relcl")), None)
+        rel_class = _pred_class(_predicate(rel)) if rel is not None else ""
+        if rel_class in lx.VICTIM_CLASSES:
+            pred = pclass = rel_class
+            thing = "death" if rel_class == "die" else thing
     measure = _measure(span.root, noun, verb, subj_tok)
+    if noun is not None and measure is None and (town := _population_of(noun)) is not None:
+        measure = ("population", _ref(town, state).key, None)  # "a city of 310,000 people"
     if not thing and not subject.key and measure is None:
         return None
     claim = _base_claim(sent, _Value(start, value.end, value.label), ClaimKind.COUNT)
@@ -1007,6 +1044,8 @@ def _build_count(sent: Span, value: _Value, state: ArticleState) -> ClaimData | 
         scope = ",".join(x for x in (scope, "other") if x)
     if _previous_value(doc, start, value.end, sent.start):
         scope = ",".join(x for x in (scope, "before") if x)
+    if start > sent.start and doc[start - 1].lower_ in lx.INCREMENT_WORDS:
+        scope = ",".join(x for x in (scope, "more") if x)  # "fell a further 3%": another step
     if _planned(verb) and measure is None:
         # "three agreements are expected to be signed" is a plan; "signed seven" happened.
         scope = ",".join(x for x in (scope, "plan") if x)
@@ -1167,6 +1206,19 @@ _OTHER_INSTANCE_WORDS = frozenset(
         "last",
     }
 )
+
+
+def _population_of(noun: Token) -> Token | None:
+    """ "a city of 310,000 people", "home to 2 million residents": who lives there. Returns
+    the place (the name the settlement noun stands beside, when it has one)."""
+    if noun.lemma_.lower() not in lx.RESIDENT_NOUNS or noun.dep_ != "pobj":
+        return None
+    prep, head = noun.head, noun.head.head
+    if prep.lower_ == "of" and head.lemma_.lower() in lx.SETTLEMENT_NOUNS:
+        return head.head if head.dep_ == "appos" else head
+    if prep.lower_ == "to" and head.lower_ == "home":
+        return _subject_token(head.head) if head.dep_ == "attr" else head
+    return None
 
 
 def _other_instance(tok: Token | None) -> bool:
@@ -1482,7 +1534,12 @@ def _build_ordinal(sent: Span, value: _Value, state: ArticleState) -> ClaimData 
     noun = tok.head if tok.dep_ in ("amod", "nummod", "compound") else None
     if noun is None or noun.pos_ not in ("NOUN", "PROPN"):
         return None
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and after.text == "-" and doc[span.end + 1 :][:1].text != "ever":
+        return None  # "first-serve points", "second-degree murder": a compound, not a rank
     lemma = noun.lemma_.lower()
+    if lemma in lx.SEGMENT_NOUNS:
+        return None  # "in the third set", "the second half": which part, not which time
     thing = lx.NOUN_CLASSES.get(lemma, lemma)
     scope = _ordinal_scope(noun, span, state)
     owner = _owner(noun, state)
@@ -1672,7 +1729,10 @@ def _build_datetime(sent: Span, value: _Value, state: ArticleState) -> ClaimData
         return _noun_date_claim(sent, value, event_noun, interval)
     pred = _predicate(verb)
     pclass = _pred_class(pred)
-    if pclass == "say" or not pred:
+    if pclass == "say":
+        pclass = _declared_act(verb)  # "declare outbreak"; the question reads "declared"
+        pred = pclass.partition(" ")[0]
+    if not pred:
         return None
     subj = _subject_token(verb)
     subject = _ref(subj, state)
@@ -1709,9 +1769,11 @@ def _build_datetime(sent: Span, value: _Value, state: ArticleState) -> ClaimData
         x
         for x in (
             "aim" if _aspired(verb) else "",
+            "forecast" if _forecast(verb) else "",
             _instance_scope(subj),
             background,
             "by" * deadline,
+            "more" if _repeated(verb) else "",
         )
         if x
     ]
@@ -1721,6 +1783,30 @@ def _build_datetime(sent: Span, value: _Value, state: ArticleState) -> ClaimData
     # "did not arrive until Tuesday" says when it happened: not a denial.
     claim.negated = _negated(verb) and not _until(span)
     return claim
+
+
+def _forecast(verb: Token | None) -> bool:
+    """ "The bank expects the economy to grow in 2026": someone's forecast, with an object
+    of its own (a schedule reads "the deal is expected to close in June")."""
+    if verb is None or verb.dep_ not in ("xcomp", "ccomp"):
+        return False
+    head = verb.head
+    return head.lemma_.lower() in lx.FORECAST_VERBS and any(
+        c.dep_ == "nsubj" for c in head.children
+    )
+
+
+def _repeated(verb: Token | None) -> bool:
+    """ "fell a further 3 per cent on Tuesday", "rose again on Friday": another step of
+    something that happened before, with a date of its own."""
+    if verb is None:
+        return False
+    return any(
+        t.lower_ in ("further", "again", "additional")
+        for c in verb.children
+        if c.dep_ not in ("nsubj", "nsubjpass")
+        for t in c.subtree
+    )
 
 
 def _until(span: Span) -> bool:
@@ -1909,7 +1995,10 @@ def _build_duration(sent: Span, value: _Value, state: ArticleState) -> ClaimData
     else:
         verb = _governor(root)
         pred = _predicate(verb)
-        thing = _ref(_subject_token(verb), state)
+        subj = _subject_token(verb)
+        thing = _ref(subj, state)
+        # "the last strike, in 2019, lasted 16 days": another year's happening
+        scope = _year_scope(root, None, verb, subj, state) or _instance_scope(subj)
     if not pred or not thing.key:
         return None
     pclass = _pred_class(pred)

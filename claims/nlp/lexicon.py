@@ -160,6 +160,10 @@ PREDICATE_CLASSES: dict[str, str] = {
     "hint": "say",
 }
 
+# Reporting verbs that are also acts when their object is a thing: "declared an outbreak",
+# "issued a warning", "published the report" happen on a date of their own.
+DECLARING_VERBS = frozenset({"declare", "issue", "publish", "release", "announce", "post"})
+
 # Lemmas of reporting verbs whose subject is an attribution source.
 REPORTING_VERBS = frozenset(
     lemma for lemma, cls in PREDICATE_CLASSES.items() if cls == "say" and " " not in lemma
@@ -539,6 +543,7 @@ PRONOUNS_OTHER = frozenset(
 
 # Irregular past tenses for the human wording of questions.
 IRREGULAR_PAST = {
+    "grow": "grew",
     "be": "was",
     "have": "had",
     "do": "did",
@@ -626,6 +631,7 @@ MEASURE_ABOUT = {
     "death": "number of people killed",
     "turnout": "the turnout",
     "attendance": "the attendance",
+    "population": "the population",
 }
 # "two-thirds of voters took part": a share of the electorate that voted is the turnout.
 ELECTORATE_NOUNS = frozenset({"voter", "elector", "electorate", "citizen"})
@@ -983,3 +989,61 @@ QUOTE_STOPWORDS = frozenset(
         "all",
     }
 )
+
+# Parts of a match or contest named by number ("the third set", "the second half"): an
+# ordinal on them says which part, not how many times something happened.
+SEGMENT_NOUNS = frozenset(
+    {
+        "set",
+        "half",
+        "quarter",
+        "period",
+        "inning",
+        "innings",
+        "leg",
+        "lap",
+        "frame",
+        "game",
+        "serve",
+        "overtime",
+        "tiebreak",
+        "tie-break",
+        "heat",
+        "session",
+        "day",
+        "hole",
+    }
+)
+
+# "a city of 310,000 people": the count is of residents.
+RESIDENT_NOUNS = frozenset({"people", "person", "resident", "inhabitant", "soul", "citizen"})
+SETTLEMENT_NOUNS = frozenset(
+    {
+        "city",
+        "town",
+        "village",
+        "country",
+        "nation",
+        "island",
+        "region",
+        "state",
+        "province",
+        "community",
+        "municipality",
+        "district",
+        "county",
+        "capital",
+        "port",
+        "metropolis",
+        "suburb",
+        "borough",
+        "territory",
+    }
+)
+
+# "a further 3 per cent", "another 40 people", "an additional $2 million": a step on top of
+# a figure given before, not the figure itself.
+INCREMENT_WORDS = frozenset({"further", "another", "additional", "extra", "more"})
+
+# "X expects Y to grow": a forecast of Y's happening, not a report of it.
+FORECAST_VERBS = frozenset({"expect", "forecast", "predict", "project", "see", "anticipate"})
