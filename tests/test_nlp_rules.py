@@ -581,3 +581,33 @@ def test_the_month_may_is_not_a_hedge(nlp):
     claim = one(nlp, "The jury convicted Ana Brell on May 14.", MON, "May 14")
     assert "may" not in claim.hedges
     assert "may" in one(nlp, "Ana Brell may appeal on May 20.", MON, "May 20").hedges
+
+
+# --------------------------------------------------------------------------- wordings of one fact
+
+
+def test_walkouts_in_other_words_are_one_count(nlp):
+    found = conflicts(
+        nlp,
+        ("Wire", TUE, "About 1,200 miners walked out on Monday over pay."),
+        ("Daily", TUE, "The 1,900 miners who downed tools on Monday want a new contract."),
+        ("Trade", TUE, "Some 1,250 miners are on strike at the pit."),
+    )
+    (conflict,) = found
+    assert {ec.outlet for ec in conflict.claims} == {"Wire", "Daily", "Trade"}
+
+
+def test_the_size_of_a_change_is_asked_about_what_changed(nlp):
+    a = one(nlp, "The union accepted a 4.5% pay rise.", MON, "4.5")
+    b = one(nlp, "The offer is a pay increase of 5 per cent.", MON, "5 per cent")
+    c = one(nlp, "The airline reported a 7% drop in passenger numbers.", MON, "7")
+    assert a.key == b.key == "count|rise|percent|pay|"
+    assert c.key.startswith("count|fall|percent|")
+    assert a.about == "how much the pay rose"
+
+
+def test_a_bare_clock_time_is_on_the_day_last_named(nlp):
+    text = "The final was played on Saturday night. The final ended at 11:42 p.m."
+    claim = one(nlp, text, MON, "11:42")
+    assert claim.display == "Sat 4 Apr 2026, 23:42"
+    assert claim.about == "when the final ended"

@@ -472,6 +472,14 @@ def _predicate(verb: Token | None) -> str:
             "advmod",
         ):
             return lx.PARTICLE_PREDICATES[key]
+        # "are on strike": the walkout
+        if (
+            child.dep_ == "prep"
+            and child.lower_ == "on"
+            and lemma == "be"
+            and any(g.lemma_.lower() == "strike" for g in child.children if g.dep_ == "pobj")
+        ):
+            return "walk out"
         # "taken to hospital", "treated in hospital", "admitted into hospital"
         if (
             child.dep_ == "prep"
@@ -593,10 +601,20 @@ def _ref(tok: Token | None, state: ArticleState) -> _Ref:
         return _Ref.empty()
     if low in lx.PRONOUNS_OTHER or tok.pos_ == "PRON":
         return _Ref.empty()
-    if tok.pos_ in ("NOUN", "PROPN"):
+    if tok.pos_ in ("NOUN", "PROPN") or _adjective_as_noun(tok):
         lemma = tok.lemma_.lower()
         return _Ref(tok.text if tok.pos_ == "PROPN" else lemma, _field(lemma))
     return _Ref.empty()
+
+
+def _adjective_as_noun(tok: Token) -> bool:
+    """ "the final ended", "the injured were taken": an adjective with a determiner in a
+    noun's place (the small model tags "final" as an adjective)."""
+    return (
+        tok.pos_ == "ADJ"
+        and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
+        and any(c.dep_ == "det" for c in tok.children)
+    )
 
 
 def _field(text: str) -> str:
@@ -963,8 +981,11 @@ def _build_count(sent: Span, value: _Value, state: ArticleState) -> ClaimData | 
         high = None if high is None else high * speed
         parsed = (parsed[0] * speed, parsed[1] * speed)
         noun = None
-    if _referential(doc, start, sent.start) or _partitive(doc, value.end):
-        return None  # "the two leaders", "two of them", "half that": not a count of its own
+    referential = _referential(doc, start, sent.start) and parsed[0] < 100
+    if referential or _partitive(doc, value.end):
+        # "the two leaders", "two of them", "half that": not a count of its own ("the 3,100
+        # dockers who downed tools" is: a number that large is the figure, not a pointer)
+        return None
     if start > sent.start and doc[start - 1].lower_ == "top":
         return None  # "the top ten", "into the top 5": a bracket of a ranking
     if noun is not None and _is_source(noun):
@@ -984,6 +1005,9 @@ def _build_count(sent: Span, value: _Value, state: ArticleState) -> ClaimData | 
     anchor_tok = noun if noun is not None else span.root
     verb = _governor(anchor_tok)
     pred = _figure_predicate(anchor_tok, verb) or _predicate(verb)
+    defining = _defining_clause(noun)
+    if defining:
+        pred = defining  # "the 3,100 dockers who downed tools want …": they downed tools
     pclass = _pred_class(pred)
     if pclass in ("rise", "fall") and _after_word(doc, start, "to"):
         pred = pclass = "total"  # "cases have risen to 87": the level, not the change
@@ -1052,7 +1076,15 @@ def _build_count(sent: Span, value: _Value, state: ArticleState) -> ClaimData | 
     if measure is not None and measure[0] != "death":
         where = _place_scope(span.root, measure[2], state)
         scope = ",".join(x for x in (scope, where) if x)
-    if measure is not None:
+    change = _change_of(span) if percent and measure is None else None
+    if change is not None:
+        # "a 6.5% pay rise" / "a pay increase of 7.5 per cent" / "revenue down 6.1%": the
+        # size of a change, asked about the thing that changed
+        c_class, changed = change
+        what = _ref(changed, state)
+        claim.key = _key(ClaimKind.COUNT, c_class, "percent", what.key, scope)
+        claim.about = f"how much {_the(what.display) if what.display else 'it'} {_past(c_class)}"
+    elif measure is not None:
         m_class, owner, _ = measure
         m_pclass = "die" if m_class == "death" else "measure"
         claim.key = _key(ClaimKind.COUNT, m_pclass, m_class, owner, scope)
@@ -1206,6 +1238,48 @@ _OTHER_INSTANCE_WORDS = frozenset(
         "last",
     }
 )
+
+
+def _change_of(span: Span) -> tuple[str, Token | None] | None:
+    """A percentage that is the size of a change → (rise/fall, what changed): "a 6.5% pay
+    rise" (pay), "a pay increase of 7.5 per cent", "a 9% drop in revenue" (revenue),
+    "revenue down 6.1%" (revenue)."""
+    tok = span.root
+    while tok.head.lower_ in ("%", "percent", "cent") and tok.head.i != tok.i:
+        tok = tok.head  # "6.5" → "%" / "percent" / "per cent": the percentage's phrase
+    head = tok.head
+    if tok.dep_ in ("amod", "compound", "nummod", "npadvmod") and head.pos_ == "NOUN":
+        noun = head
+    elif tok.dep_ == "pobj" and tok.head.lower_ in ("of", "by") and head.head.pos_ == "NOUN":
+        noun = head.head
+    elif tok.dep_ == "npadvmod" and head.lower_ in ("up", "down") and head.head.pos_ == "NOUN":
+        return ("rise" if head.lower_ == "up" else "fall"), head.head
+    else:
+        return None
+    c_class = lx.CHANGE_NOUNS.get(noun.lemma_.lower())
+    if c_class is None:
+        return None
+    changed = next(
+        (c for c in noun.children if c.dep_ == "compound" and c.i != tok.i and not c.like_num),
+        None,
+    )
+    if changed is None:
+        prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "in"), None)
+        changed = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
+    return c_class, changed
+
+
+def _defining_clause(noun: Token | None) -> str:
+    """The happening a relative clause on the counted noun names, when the lexicon knows it
+    ("the 3,100 dockers who downed tools", "the 40 people killed in the blast")."""
+    if noun is None:
+        return ""
+    for rel in noun.children:
+        if rel.dep_ in ("relcl", "acl") and rel.pos_ == "VERB":
+            pred = _predicate(rel)
+            if _pred_class(pred) in lx.KNOWN_HAPPENINGS:
+                return pred
+    return ""
 
 
 def _population_of(noun: Token) -> Token | None:
@@ -1719,6 +1793,11 @@ def _build_datetime(sent: Span, value: _Value, state: ArticleState) -> ClaimData
         interval = _resolve_anaphoric(text, state)
     else:
         interval = nz.resolve_date(text, state.published, tense)
+        if interval is None and state.anchor is not None and nz.clock_time(text) is not None:
+            # "… on Saturday night. The final ended at 11:42 p.m.": a bare clock time is on
+            # the day the story last named
+            day = state.anchor
+            interval = nz.resolve_date(f"{day.day} {day:%B %Y} {text}", state.published, tense)
         if interval is None and re.search(r"\d", text) and not re.search(r"\b\d{4}\b", text):
             interval = nz.fallback_date(text, state.published)
     if interval is None:

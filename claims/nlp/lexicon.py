@@ -8,6 +8,10 @@ from __future__ import annotations
 
 # Predicate classes: lemma → class. Lemmas not listed are their own class.
 PREDICATE_CLASSES: dict[str, str] = {
+    # endings
+    "end": "end",
+    "finish": "end",
+    "conclude": "end",
     # crossing a border / entering
     "cross": "cross",
     "enter": "cross",
@@ -221,6 +225,9 @@ PARTICLE_PREDICATES = {
     ("leave", "track"): "derail",
     ("jump", "track"): "derail",
     ("jump", "rail"): "derail",
+    ("walk", "out"): "walk out",
+    ("down", "tool"): "walk out",
+    ("go", "strike"): "walk out",
 }
 
 # Counted-noun synonyms (lemma → class).
@@ -282,6 +289,10 @@ NOUN_CLASSES: dict[str, str] = {
     "ship": "ship",
     "boat": "ship",
     "carriage": "carriage",
+    "docker": "dockworker",
+    "dockworker": "dockworker",
+    "longshoreman": "dockworker",
+    "stevedore": "dockworker",
     "car": "carriage",
     "coach": "carriage",
     "wagon": "carriage",
@@ -544,6 +555,7 @@ PRONOUNS_OTHER = frozenset(
 # Irregular past tenses for the human wording of questions.
 IRREGULAR_PAST = {
     "grow": "grew",
+    "beat": "beat",
     "be": "was",
     "have": "had",
     "do": "did",
@@ -1047,3 +1059,20 @@ INCREMENT_WORDS = frozenset({"further", "another", "additional", "extra", "more"
 
 # "X expects Y to grow": a forecast of Y's happening, not a report of it.
 FORECAST_VERBS = frozenset({"expect", "forecast", "predict", "project", "see", "anticipate"})
+
+# Every happening the lexicon names a class for ("die", "walk out", "cross"…).
+KNOWN_HAPPENINGS = (
+    frozenset(PREDICATE_CLASSES.values()) | frozenset(PARTICLE_PREDICATES.values())
+) - {"say"}
+
+# Nouns that name a change, for the percentage that sizes it ("a 9% drop").
+CHANGE_NOUNS = {
+    **dict.fromkeys(
+        ("rise", "increase", "hike", "raise", "gain", "growth", "jump", "surge", "uplift"),
+        "rise",
+    ),
+    **dict.fromkeys(
+        ("fall", "drop", "decline", "cut", "reduction", "decrease", "slump", "plunge", "dip"),
+        "fall",
+    ),
+}
