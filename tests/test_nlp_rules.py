@@ -611,3 +611,32 @@ def test_a_bare_clock_time_is_on_the_day_last_named(nlp):
     claim = one(nlp, text, MON, "11:42")
     assert claim.display == "Sat 4 Apr 2026, 23:42"
     assert claim.about == "when the final ended"
+
+
+def test_a_rate_move_is_sized_in_basis_points_and_its_new_level_is_the_rate(nlp):
+    found = conflicts(
+        nlp,
+        (
+            "Wire",
+            THU,
+            "The bank cut its main policy rate by a quarter of a percentage point to 3%.",
+        ),
+        ("Daily", THU, "It reduced the benchmark rate by 25 basis points to 3 per cent."),
+        ("Tabloid", THU, "Bosses cut interest rates, bringing them down to 3.5 per cent."),
+        ("Trade", THU, "The bank lowered its policy rate by half a percentage point."),
+        ("Weekly", THU, "The bank also lowered its deposit rate to 2.5 per cent."),
+    )
+    by_question = {c.about.split(" the ")[0]: {ec.claim.display for ec in c.claims} for c in found}
+    assert by_question == {  # the question's wording takes one outlet's name for the rate
+        "the new level of": {"3%", "3.5%"},
+        "how much": {"a quarter (25 bp)", "25 bp", "half (50 bp)"},
+    }
+    assert all(" rate" in c.about for c in found)
+
+
+def test_a_percentage_keeps_what_it_is_a_percentage_of(nlp):
+    a = one(nlp, "Inflation was 3.1 per cent in March.", MON, "3.1")
+    b = one(nlp, "Unemployment was 3.1 per cent in March.", MON, "3.1")
+    c = one(nlp, "Roughly two-thirds of mortgages are on fixed rates.", MON, "two-thirds")
+    assert len({a.key, b.key, c.key}) == 3
+    assert a.about == "the percentage for inflation"

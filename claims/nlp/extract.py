@@ -974,6 +974,14 @@ def _build_count(sent: Span, value: _Value, state: ArticleState) -> ClaimData | 
     fraction = nz.parse_fraction(number_text) is not None
     low, high = nz.count_interval(parsed, qualifier)
     noun = _counted_noun(span)
+    points = _basis_points(doc, value.end, fraction)
+    if points is not None:
+        # "by 25 basis points", "by a quarter of a percentage point", "a half-point cut":
+        # the size of a move in a rate, compared in basis points
+        low = None if low is None else low * points
+        high = None if high is None else high * points
+        parsed = (parsed[0] * points, parsed[1] * points)
+        fraction = False
     speed = _speed_factor(doc[value.start : min(len(doc), value.end + 3)].text)
     if speed is not None:
         # "120 km/h" and "75 mph" are one quantity: speeds compare in km/h
@@ -990,7 +998,7 @@ def _build_count(sent: Span, value: _Value, state: ArticleState) -> ClaimData | 
         return None  # "the top ten", "into the top 5": a bracket of a ranking
     if noun is not None and _is_source(noun):
         return None  # "according to two people familiar with…": who says, not what
-    percent = value.label == "PERCENT" or bool(_PER_CENT.search(span.text))
+    percent = points is None and (value.label == "PERCENT" or bool(_PER_CENT.search(span.text)))
     money = value.label == "MONEY" and not percent and bool(_CURRENCY.search(span.text))
     if money:
         thing = "money"
@@ -1009,8 +1017,12 @@ def _build_count(sent: Span, value: _Value, state: ArticleState) -> ClaimData | 
     if defining:
         pred = defining  # "the 3,100 dockers who downed tools want …": they downed tools
     pclass = _pred_class(pred)
-    if pclass in ("rise", "fall") and _after_word(doc, start, "to"):
+    level_of: Token | None = None
+    moved = pclass in ("rise", "fall") or (verb is not None and _moves_a_level(verb))
+    if moved and _after_word(doc, start, "to"):
         pred = pclass = "total"  # "cases have risen to 87": the level, not the change
+        # "cut its policy rate by a quarter point to 4.25%": the level of the rate
+        level_of = next((c for c in verb.children if c.dep_ == "dobj"), None) if verb else None
     elif pclass in lx.NEUTRAL_PREDICATES and anchor_tok.dep_ == "pobj" and pclass != "put at":
         # "reported in five countries" / "exported to 11 countries": the source verb says
         # nothing, but the preposition does
@@ -1018,8 +1030,20 @@ def _build_count(sent: Span, value: _Value, state: ArticleState) -> ClaimData | 
     if thing in ("death",) or (pclass == "die" and thing in ("", "person", "troop")):
         pclass, thing = "die", "death" if thing in ("", "death", "person") else thing
     subj_tok = _subject_token(verb)
-    same = subj_tok is None or (noun is not None and subj_tok.i == noun.i)
+    same = subj_tok is None or (
+        noun is not None and subj_tok.i == noun.i and thing not in ("percent", "money")
+    )
     subject = _Ref.empty() if same else _ref(subj_tok, state)
+    share_of = _share_of(doc, value.end) if percent or fraction else None
+    if share_of is not None:
+        subject = _ref(share_of, state)  # "two-thirds of mortgages": a share of mortgages
+    if level_of is not None and level_of.pos_ == "PRON" and verb is not None:
+        # "cut interest rates, bringing them down to 4.5%": the rates the clause above moved
+        level_of = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
+    if level_of is not None and level_of.pos_ == "NOUN":
+        subject = _level_name(level_of)
+    else:
+        level_of = None
     counted = _counted_by_subject(subj_tok) if not thing else None
     if counted is not None:
         # "the number of ships waiting has risen to 22": the figure counts the ships
@@ -1077,12 +1101,19 @@ def _build_count(sent: Span, value: _Value, state: ArticleState) -> ClaimData | 
         where = _place_scope(span.root, measure[2], state)
         scope = ",".join(x for x in (scope, where) if x)
     change = _change_of(span) if percent and measure is None else None
+    if points is not None:
+        change = _rate_move(span, verb)
+        claim.normalized["unit"] = "bp"
+        claim.display = f"{doc[start : value.end].text} ({nz.format_count(low, high)} bp)"
+        if doc[start : value.end].text.replace(",", "") == f"{parsed[0]:g}":
+            claim.display = f"{nz.format_count(low, high)} bp"
     if change is not None:
         # "a 6.5% pay rise" / "a pay increase of 7.5 per cent" / "revenue down 6.1%": the
         # size of a change, asked about the thing that changed
         c_class, changed = change
-        what = _ref(changed, state)
-        claim.key = _key(ClaimKind.COUNT, c_class, "percent", what.key, scope)
+        what = _level_name(changed) if points is not None and changed else _ref(changed, state)
+        unit_thing = "percent" if points is None else "basis point"
+        claim.key = _key(ClaimKind.COUNT, c_class, unit_thing, what.key, scope)
         claim.about = f"how much {_the(what.display) if what.display else 'it'} {_past(c_class)}"
     elif measure is not None:
         m_class, owner, _ = measure
@@ -1090,7 +1121,10 @@ def _build_count(sent: Span, value: _Value, state: ArticleState) -> ClaimData | 
         claim.key = _key(ClaimKind.COUNT, m_pclass, m_class, owner, scope)
         claim.about = lx.MEASURE_ABOUT.get(m_class, f"the {m_class}")
     elif pclass in lx.VICTIM_CLASSES or (
-        thing and not subject.key.startswith("@") and _direct_argument(noun, verb)
+        thing
+        and thing not in ("percent", "money")  # "inflation was 3.1%": a share of what
+        and not subject.key.startswith("@")
+        and _direct_argument(noun, verb)
     ):
         # Who killed or injured does not change the count ("the quake killed 12" / "12 people
         # died"); nor does a common-noun subject ("the ministers" / "the two governments
@@ -1109,6 +1143,10 @@ def _build_count(sent: Span, value: _Value, state: ArticleState) -> ClaimData | 
         claim.about = "number of people killed"
     if speed is not None:
         claim.about = f"the speed of {_the(subject.display)}" if subject.display else "the speed"
+    if level_of is not None:
+        claim.about = f"the new level of {_the(subject.display)}"
+    elif thing == "percent" and claim.about.startswith("number of ") and subject.display:
+        claim.about = f"the percentage for {subject.display}"  # not "number of per cent"
     claim.negated = _negated(verb, noun)
     if qualifier in nz.APPROX:
         claim.hedges.append(qualifier)
@@ -1238,6 +1276,72 @@ _OTHER_INSTANCE_WORDS = frozenset(
         "last",
     }
 )
+
+
+_PERCENTAGE_POINT = re.compile(r"^(?:of\s+)?(?:a\s+)?percentage[\s-]+points?\b", re.I)
+_BASIS_POINT = re.compile(r"^(?:basis[\s-]+points?|bps?)\b", re.I)
+_HYPHEN_POINT = re.compile(r"^-\s*points?\b", re.I)
+
+
+def _basis_points(doc: Doc, end: int, fraction: bool) -> float | None:
+    """Basis points per unit of the figure ending at ``end``: 1 for "25 basis points", 100
+    for "0.25 percentage points", 1 for "a quarter of a percentage point" and "a half-point"
+    (fractions already read as 25 and 50); None when the figure is not in points."""
+    after = doc[end : min(len(doc), end + 5)].text
+    if _BASIS_POINT.match(after):
+        return 1.0
+    if _PERCENTAGE_POINT.match(after):
+        return 1.0 if fraction else 100.0
+    if fraction and _HYPHEN_POINT.match(after):
+        return 1.0
+    return None
+
+
+def _rate_move(span: Span, verb: Token | None) -> tuple[str, Token | None] | None:
+    """ "cut its rate by 25 basis points" → ("fall", rate); "a half-point cut" → ("fall", …)."""
+    tok = span.root
+    while tok.dep_ in ("nummod", "quantmod", "compound", "amod", "npadvmod") and tok.head != tok:
+        tok = tok.head
+        noun_class = lx.CHANGE_NOUNS.get(tok.lemma_.lower())
+        if noun_class is not None and tok.pos_ == "NOUN":
+            return noun_class, None
+    if verb is None:
+        return None
+    lemma = verb.lemma_.lower()
+    direction = lx.CHANGE_NOUNS.get(lemma) or ("rise" if lemma in ("raise", "lift") else "fall")
+    deps = ("dobj",) if any(c.dep_ == "dobj" for c in verb.children) else ("nsubj",)
+    obj = next((c for c in verb.children if c.dep_ in deps and c.pos_ == "NOUN"), None)
+    return direction, obj  # "cut its rate by 25bp" / "the rate rose by 0.5 points"
+
+
+def _share_of(doc: Doc, end: int) -> Token | None:
+    """ "two-thirds of mortgages", "40% of voters": the whole the share is of."""
+    if end >= len(doc) or doc[end].lower_ != "of":
+        return None
+    return next((c for c in doc[end].children if c.dep_ == "pobj"), None)
+
+
+def _moves_a_level(verb: Token) -> bool:
+    """ "cut/lowered/raised its rate (by …) to 4.25%", "bringing them down to 4.5%"."""
+    lemma = verb.lemma_.lower()
+    if lemma in lx.LEVEL_VERBS:
+        return True
+    return lemma in ("bring", "take", "push") and any(
+        c.lower_ in ("down", "up") for c in verb.children
+    )
+
+
+def _level_name(noun: Token) -> _Ref:
+    """What a level belongs to, by its compound name with the words that only say it is the
+    main one dropped: "its main policy rate" / "the benchmark rate" → "rate", while "the
+    deposit rate" stays "deposit rate"."""
+    words = [
+        c.lemma_.lower()
+        for c in noun.children
+        if c.dep_ in ("compound", "amod") and c.lemma_.lower() not in lx.HEADLINE_MODIFIERS
+    ]
+    name = " ".join([*words, noun.lemma_.lower()])
+    return _Ref(_noun_phrase(noun), _field(name))
 
 
 def _change_of(span: Span) -> tuple[str, Token | None] | None:

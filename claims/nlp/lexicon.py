@@ -1076,3 +1076,13 @@ CHANGE_NOUNS = {
         "fall",
     ),
 }
+
+# Verbs that move a level somewhere ("cut its rate to 4.25%"): the figure after "to" is the
+# new level.
+LEVEL_VERBS = frozenset(
+    {"cut", "lower", "reduce", "raise", "increase", "lift", "hike", "trim", "slash", "set"}
+)
+# Words that only say a level is the main one: "the key rate" is "the benchmark rate".
+HEADLINE_MODIFIERS = frozenset(
+    {"main", "key", "benchmark", "policy", "headline", "official", "base", "current", "interest"}
+)
