@@ -122,7 +122,7 @@ def test_weekday_and_that_evening_anchor(visit):
     assert monday.predicate == "leave"
     evening = by_value(visit, "that evening")
     assert evening.kind == ClaimKind.DATETIME
-    assert evening.normalized["start"] == "2025-09-01T18:00"
+    assert evening.normalized["start"] == "2025-09-01T17:00"
     assert evening.display == "Mon 1 Sep 2025, evening"
     assert evening.subject == "jet"
     assert "reportedly" in evening.hedges

@@ -640,3 +640,40 @@ def test_a_percentage_keeps_what_it_is_a_percentage_of(nlp):
     c = one(nlp, "Roughly two-thirds of mortgages are on fixed rates.", MON, "two-thirds")
     assert len({a.key, b.key, c.key}) == 3
     assert a.about == "the percentage for inflation"
+
+
+# --------------------------------------------------------------------------- scopes of a figure
+
+
+def test_a_figure_for_the_whole_year_or_the_whole_event_is_another_question(nlp):
+    found = conflicts(
+        nlp,
+        ("Wire", THU, "The group now expects full-year revenue of $8.1 billion."),
+        ("Daily", THU, "Analysts had expected quarterly revenue of $2.2 billion."),
+        ("Trade", THU, "Organisers reported total attendance of 95,000 across the week."),
+        ("Sport", THU, "The final was watched by a crowd of 11,000."),
+    )
+    assert not found
+
+
+def test_who_employs_is_part_of_the_question(nlp):
+    found = conflicts(
+        nlp,
+        ("Wire", THU, "The group employs about 12,000 people worldwide."),
+        ("Local", THU, "The plant employs around 2,100 people."),
+    )
+    assert not found
+
+
+def test_an_age_after_a_name_is_not_a_date(nlp):
+    text = "Otto Brandt, 29, was playing his first final since returning in June."
+    assert not [c for c in claims(nlp, text, MON, "datetime") if "29" in c.value_text]
+
+
+def test_evening_starts_before_six(nlp):
+    found = conflicts(
+        nlp,
+        ("Wire", TUE, "The roof of the hall fell in at about 5:40 p.m. on Monday, police said."),
+        ("Daily", TUE, "The roof of the hall fell in on Monday evening."),
+    )
+    assert not found

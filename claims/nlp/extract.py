@@ -1092,6 +1092,9 @@ def _build_count(sent: Span, value: _Value, state: ArticleState) -> ClaimData | 
         scope = ",".join(x for x in (scope, "other") if x)
     if _previous_value(doc, start, value.end, sent.start):
         scope = ",".join(x for x in (scope, "before") if x)
+    period = _period_scope(span)
+    if period:
+        scope = ",".join(x for x in (scope, period) if x)
     if start > sent.start and doc[start - 1].lower_ in lx.INCREMENT_WORDS:
         scope = ",".join(x for x in (scope, "more") if x)  # "fell a further 3%": another step
     if _planned(verb) and measure is None:
@@ -1116,13 +1119,16 @@ def _build_count(sent: Span, value: _Value, state: ArticleState) -> ClaimData | 
         claim.key = _key(ClaimKind.COUNT, c_class, unit_thing, what.key, scope)
         claim.about = f"how much {_the(what.display) if what.display else 'it'} {_past(c_class)}"
     elif measure is not None:
-        m_class, owner, _ = measure
+        m_class, owner, m_tok = measure
         m_pclass = "die" if m_class == "death" else "measure"
+        if m_tok is not None and _cumulative(m_tok):
+            scope = ",".join(x for x in (scope, "total") if x)  # "total attendance of …"
         claim.key = _key(ClaimKind.COUNT, m_pclass, m_class, owner, scope)
         claim.about = lx.MEASURE_ABOUT.get(m_class, f"the {m_class}")
     elif pclass in lx.VICTIM_CLASSES or (
         thing
         and thing not in ("percent", "money")  # "inflation was 3.1%": a share of what
+        and pclass not in lx.HOLDING_VERBS  # "the site employs 3,200" ≠ "the group employs"
         and not subject.key.startswith("@")
         and _direct_argument(noun, verb)
     ):
@@ -1314,6 +1320,38 @@ def _rate_move(span: Span, verb: Token | None) -> tuple[str, Token | None] | Non
     return direction, obj  # "cut its rate by 25bp" / "the rate rose by 0.5 points"
 
 
+_YEAR_PERIOD = re.compile(r"\b(?:full[- ]year|annual|yearly|twelve[- ]month)\b", re.I)
+_HALF_PERIOD = re.compile(r"\b(?:first|second)[- ]half|half[- ]year(?:ly)?\b", re.I)
+
+
+def _period_scope(span: Span) -> str:
+    """ "full-year revenue of $9.4 billion" is not the quarter's revenue: "p:year" / "p:half"
+    when the figure's noun says it covers a year or a half (news figures default to the
+    period the story is about, so a quarter needs no mark)."""
+    tok = span.root
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of":
+        noun = tok.head.head
+    elif tok.dep_ in ("compound", "amod", "nummod") or tok.head.pos_ == "NOUN":
+        noun = tok.head
+    else:
+        return ""
+    if noun.pos_ != "NOUN":
+        return ""
+    mods = noun.doc[noun.left_edge.i : noun.i].text  # "full-year", "first-half"
+    if _YEAR_PERIOD.search(mods):
+        return "p:year"
+    if _HALF_PERIOD.search(mods):
+        return "p:half"
+    return ""
+
+
+def _cumulative(tok: Token) -> bool:
+    """ "total attendance of 187,000 across the fortnight": a sum over many days."""
+    return any(c.lower_ in lx.CUMULATIVE_WORDS for c in tok.children) or any(
+        c.dep_ == "prep" and c.lower_ in ("across", "throughout") for c in tok.children
+    )
+
+
 def _share_of(doc: Doc, end: int) -> Token | None:
     """ "two-thirds of mortgages", "40% of voters": the whole the share is of."""
     if end >= len(doc) or doc[end].lower_ != "of":
@@ -1326,9 +1364,7 @@ def _moves_a_level(verb: Token) -> bool:
     lemma = verb.lemma_.lower()
     if lemma in lx.LEVEL_VERBS:
         return True
-    return lemma in ("bring", "take", "push") and any(
-        c.lower_ in ("down", "up") for c in verb.children
-    )
+    return lemma in ("bring", "take", "push")  # "brings the fleet to 96 satellites"
 
 
 def _level_name(noun: Token) -> _Ref:
@@ -1804,7 +1840,8 @@ def _ordinal_scope(noun: Token, ordinal: Span, state: ArticleState) -> str:
             parts.append("domestic")
         elif child.dep_ == "compound" and child.ent_type_ in PLACE_LABELS:
             parts.append("to:" + _ref(child, state).key)
-        elif child.dep_ == "prep" and low in ("to", "in", "outside"):
+        elif child.dep_ == "prep" and low in ("to", "in", "outside", "at", "of"):
+            # "first title at this level" is not "third title of her career"
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if pobj is not None and pobj.ent_type_ in PLACE_LABELS:
                 parts.append(("to:" if low == "to" else f"{low}:") + _ref(pobj, state).key)
@@ -1883,6 +1920,8 @@ def _build_datetime(sent: Span, value: _Value, state: ArticleState) -> ClaimData
     text = span.text
     if text.lower().strip() in VAGUE_DATES:
         return None
+    if re.fullmatch(r"\d{1,2}", text.strip()):
+        return None  # "Otterbeck, 29, was playing": an age, or a number with no month
     verb = _governor(span.root)
     if _in_absolute_phrase(span.root, verb):
         return None

@@ -289,6 +289,9 @@ NOUN_CLASSES: dict[str, str] = {
     "ship": "ship",
     "boat": "ship",
     "carriage": "carriage",
+    "title": "title",
+    "crown": "title",
+    "victory": "title",
     "docker": "dockworker",
     "dockworker": "dockworker",
     "longshoreman": "dockworker",
@@ -1086,3 +1089,9 @@ LEVEL_VERBS = frozenset(
 HEADLINE_MODIFIERS = frozenset(
     {"main", "key", "benchmark", "policy", "headline", "official", "base", "current", "interest"}
 )
+
+# Verbs whose subject scopes the figure: "the site employs 3,200" and "the group employs
+# 15,000" are two questions, unlike "the army / the troops killed 12".
+HOLDING_VERBS = frozenset({"employ", "have", "own", "operate", "house", "run", "manage", "hold"})
+# "total attendance", "cumulative cases": a sum over a longer stretch than the story's day.
+CUMULATIVE_WORDS = frozenset({"total", "overall", "cumulative", "aggregate", "combined"})

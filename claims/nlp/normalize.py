@@ -379,7 +379,7 @@ PARTS_OF_DAY: dict[str, tuple[int, int, int, int, int]] = {
     "afternoon": (12, 0, 17, 59, 0),
     "early afternoon": (12, 0, 14, 59, 0),
     "late afternoon": (15, 0, 18, 59, 0),
-    "evening": (18, 0, 23, 59, 0),
+    "evening": (17, 0, 23, 59, 0),  # news says "evening" from about five
     "early evening": (17, 0, 20, 59, 0),
     "late evening": (20, 0, 23, 59, 0),
     "tonight": (18, 0, 23, 59, 0),
