@@ -677,3 +677,40 @@ def test_evening_starts_before_six(nlp):
         ("Daily", TUE, "The roof of the hall fell in on Monday evening."),
     )
     assert not found
+
+
+def test_half_a_million_is_five_hundred_thousand():
+    from claims.nlp.normalize import parse_number
+
+    assert parse_number("half a million") == (500_000, 500_000)
+    assert parse_number("a quarter of a million") == (250_000, 250_000)
+
+
+def test_crowds_along_a_route_in_other_words_are_one_count(nlp):
+    found = conflicts(
+        nlp,
+        ("Wire", MON, "An estimated 300,000 spectators lined the route on Sunday."),
+        ("Daily", MON, "Around half a million people lined the course, police said."),
+    )
+    (conflict,) = found
+    assert {ec.claim.display for ec in conflict.claims} == {"270,000–330,000", "450,000–550,000"}
+
+
+def test_an_ordinal_after_the_verb_be_ranks_the_subject(nlp):
+    found = conflicts(
+        nlp,
+        ("Wire", MON, "The walkout was the second at the mine this year."),
+        ("Daily", MON, "It was the third walkout at the mine this year."),
+    )
+    (conflict,) = found
+    assert conflict.kind == "ordinal"
+
+
+def test_a_document_is_not_who_demands(nlp):
+    found = conflicts(
+        nlp,
+        ("Wire", MON, "The hackers demanded $3 million in cryptocurrency."),
+        ("Daily", MON, "The gang sent a ransom note demanding $7 million."),
+    )
+    (conflict,) = found
+    assert conflict.kind == "count"

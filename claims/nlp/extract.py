@@ -915,6 +915,9 @@ def _counted_noun(span: Span) -> Token | None:
     """The noun a number counts: "26 foreign leaders" → leaders; "leaders from 26 countries"
     → leaders; "2,000 of them" → None (pronoun)."""
     root = span.root
+    if root.dep_ in ("det", "amod", "advmod"):
+        # "an estimated 400,000 spectators": the span's words all hang from the noun
+        root = next((t for t in reversed(span) if t.like_num or t.pos_ == "NUM"), root)
     noun: Token | None = None
     if (
         root.pos_ in ("NOUN", "PROPN")
@@ -1027,6 +1030,12 @@ def _build_count(sent: Span, value: _Value, state: ArticleState) -> ClaimData | 
         # "reported in five countries" / "exported to 11 countries": the source verb says
         # nothing, but the preposition does
         pred = pclass = f"@{anchor_tok.head.lower_}"
+    if (
+        pclass in lx.WATCHING_VERBS
+        and noun is not None
+        and noun.lemma_.lower() in lx.SPECTATOR_NOUNS
+    ):
+        thing = "spectator"  # "400,000 spectators lined the route" = "half a million people"
     if thing in ("death",) or (pclass == "die" and thing in ("", "person", "troop")):
         pclass, thing = "die", "death" if thing in ("", "death", "person") else thing
     subj_tok = _subject_token(verb)
@@ -1034,6 +1043,8 @@ def _build_count(sent: Span, value: _Value, state: ArticleState) -> ClaimData | 
         noun is not None and subj_tok.i == noun.i and thing not in ("percent", "money")
     )
     subject = _Ref.empty() if same else _ref(subj_tok, state)
+    if subj_tok is not None and subj_tok.lemma_.lower() in lx.DOCUMENT_NOUNS:
+        subject = _Ref.empty()  # "a ransom note demanding $12m": the note is not who asks
     share_of = _share_of(doc, value.end) if percent or fraction else None
     if share_of is not None:
         subject = _ref(share_of, state)  # "two-thirds of mortgages": a share of mortgages
@@ -1100,7 +1111,8 @@ def _build_count(sent: Span, value: _Value, state: ArticleState) -> ClaimData | 
     if _planned(verb) and measure is None:
         # "three agreements are expected to be signed" is a plan; "signed seven" happened.
         scope = ",".join(x for x in (scope, "plan") if x)
-    if measure is not None and measure[0] != "death":
+    if measure is not None and measure[0] not in ("death", "attendance"):
+        # a turnout in one region is not the national one; a crowd has one venue
         where = _place_scope(span.root, measure[2], state)
         scope = ",".join(x for x in (scope, where) if x)
     change = _change_of(span) if percent and measure is None else None
@@ -1746,6 +1758,13 @@ def _build_ordinal(sent: Span, value: _Value, state: ArticleState) -> ClaimData 
         return None
     tok = span.root
     noun = tok.head if tok.dep_ in ("amod", "nummod", "compound") else None
+    copula = noun is None and tok.dep_ == "attr" and tok.head.lemma_ == "be"
+    if copula:
+        # "The strike was the third at the port this year": the subject is what is counted
+        # ("the visit was the first by a president since 2014" is a first-since, left out)
+        noun = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+        if any(c.lower_ in ("since", "by", "in") for c in tok.children):
+            return None
     if noun is None or noun.pos_ not in ("NOUN", "PROPN"):
         return None
     after = doc[span.end] if span.end < len(doc) else None
@@ -1755,7 +1774,7 @@ def _build_ordinal(sent: Span, value: _Value, state: ArticleState) -> ClaimData 
     if lemma in lx.SEGMENT_NOUNS:
         return None  # "in the third set", "the second half": which part, not which time
     thing = lx.NOUN_CLASSES.get(lemma, lemma)
-    scope = _ordinal_scope(noun, span, state)
+    scope = _ordinal_scope(noun, span, state, extra=tok.children if copula else ())
     owner = _owner(noun, state)
     time_words = ""
     if lemma == "time":
@@ -1823,16 +1842,18 @@ def _scope_words(noun: Token, ordinal: Span) -> str:
     return " ".join([*(t.text for t in left), noun.text, *right])
 
 
-def _ordinal_scope(noun: Token, ordinal: Span, state: ArticleState) -> str:
+def _ordinal_scope(
+    noun: Token, ordinal: Span, state: ArticleState, extra: Iterable[Token] = ()
+) -> str:
     """Scope modifiers that change what is counted: destination, foreign/domestic, qualifiers.
 
     "fifth visit to Norway" → "to:@norway"; "11th foreign trip" / "trip abroad" → "foreign";
     "first Norway visit" → "to:@norway". Neutral modifiers ("latest", "overall") are ignored.
     """
     parts: list[str] = []
-    for child in noun.children:
+    for child in [*noun.children, *extra]:
         low = child.lower_
-        if child.i in range(ordinal.start, ordinal.end):
+        if child.i in range(ordinal.start, ordinal.end) or child.dep_ == "det":
             continue
         if low in lx.FOREIGN_WORDS:
             parts.append("foreign")

@@ -1095,3 +1095,11 @@ HEADLINE_MODIFIERS = frozenset(
 HOLDING_VERBS = frozenset({"employ", "have", "own", "operate", "house", "run", "manage", "hold"})
 # "total attendance", "cumulative cases": a sum over a longer stretch than the story's day.
 CUMULATIVE_WORDS = frozenset({"total", "overall", "cumulative", "aggregate", "combined"})
+
+# What a crowd does: people who line a route or pack a stadium are spectators.
+WATCHING_VERBS = frozenset({"line", "watch", "cheer", "pack", "throng", "crowd", "fill", "attend"})
+
+# Documents that carry a demand or a figure for someone ("a note demanding $12m").
+DOCUMENT_NOUNS = frozenset(
+    {"note", "letter", "message", "email", "statement", "post", "filing", "notice", "memo"}
+)

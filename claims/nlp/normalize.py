@@ -137,6 +137,10 @@ def _parse_number(text: str) -> tuple[float, float] | None:
     fraction = parse_fraction(t)
     if fraction is not None:
         return (fraction, fraction)
+    m = _FRACTION_OF_SCALE.match(t)
+    if m and (part := parse_fraction(m.group("part"))) is not None:
+        value = part / 100 * _SCALES[m.group("scale")]  # "half a million" → 500,000
+        return (value, value)
     for phrase, interval in _VAGUE_LONGEST_FIRST:
         if t == phrase or t.startswith(phrase + " "):
             return interval
@@ -151,6 +155,12 @@ def _parse_number(text: str) -> tuple[float, float] | None:
         return (value_w, value_w)
     return None
 
+
+_FRACTION_OF_SCALE = re.compile(
+    r"^(?:(?:around|about|some|nearly|almost|roughly|more than|over|at least)\s+)?"
+    r"(?P<part>(?:a|an|one|two|three)?[\s-]*(?:half|thirds?|quarters?))"
+    r"(?:\s+of)?\s+an?\s+(?P<scale>thousand|million|billion)$"
+)
 
 _FRACTION_WORDS = {
     "half": 2,
