@@ -714,3 +714,27 @@ def test_a_document_is_not_who_demands(nlp):
     )
     (conflict,) = found
     assert conflict.kind == "count"
+
+
+def test_a_replacement_is_another_instance(nlp):
+    found = conflicts(
+        nlp,
+        ("Wire", THU, "The plane was due to leave on Thursday at 1.40pm."),
+        ("Daily", THU, "On Thursday a replacement plane left shortly after 9 p.m."),
+    )
+    assert not found
+
+
+def test_a_bare_clock_time_needs_a_day_in_its_paragraph(nlp):
+    text = "The vote was held on Tuesday.\n\nThe count ended at 11 p.m."
+    assert not [c for c in claims(nlp, text, THU, "datetime") if "11 p.m." in c.value_text]
+
+
+def test_a_regional_share_is_not_the_national_one(nlp):
+    found = conflicts(
+        nlp,
+        ("Wire", THU, "The Green Union took 38.5 per cent of the vote."),
+        ("Daily", THU, "The Green Union took 51% in Tarsk province."),
+        ("Local", THU, "The Green Union took 55% in the city of Vienna."),
+    )
+    assert not found

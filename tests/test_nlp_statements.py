@@ -206,3 +206,12 @@ def test_short_quotations_and_unnamed_speakers_make_no_claim(nlp):
     )
     found = statements(nlp, text, ClaimKind.ATTRIBUTION)
     assert [c.normalized["role"] for c in found] == ["resident"]
+
+
+def test_a_title_inside_the_name_is_the_same_speaker(nlp):
+    found = event(
+        nlp,
+        ("Wire", "“We have not seen a storm like this in forty years,” Mayor Ilse Brandt said."),
+        ("Daily", "“We have not seen a storm like this in forty years,” said Ilse Brandt."),
+    )
+    assert not of_kind(found.conflicts, ClaimKind.ATTRIBUTION)

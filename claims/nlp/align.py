@@ -465,11 +465,18 @@ class _Speakers:
         ea, ra = self._identity(a)
         eb, rb = self._identity(b)
         if ea and eb:
-            wa, wb = set(ea[1:].split()), set(eb[1:].split())
+            wa, wb = _name_words(ea), _name_words(eb)
             return ea == eb or wa <= wb or wb <= wa
         if ra and rb:
             return bool(ra & rb)
         return True
+
+
+def _name_words(entity: str) -> set[str]:
+    """ "@work:mayor ilse varnhagen" → {"ilse", "varnhagen"}: the name's words without the
+    cluster's label and without titles."""
+    name = entity.lstrip("@").partition(":")[2] or entity.lstrip("@")
+    return {w for w in name.split() if w.rstrip(".") not in lx.TITLES} or set(name.split())
 
 
 def _denies(kind: str, a: EventClaim, b: EventClaim, same_place: bool) -> bool:

@@ -126,6 +126,7 @@ class ArticleState:
 
     published: dt.date | None
     anchor: dt.date | None = None  # most recent explicit day mentioned
+    anchor_at: tuple[int, int] = (0, -1)  # (id of its Doc, char offset) of that mention
     last_person: str = ""  # most recent PERSON mention, for he/she
     roles: dict[str, set[str]] = field(default_factory=dict)  # "mayor" → people named as such
     consumed: set[tuple[int, int]] = field(default_factory=set)
@@ -308,6 +309,15 @@ def _find_values(sent: Span, ents: list[Span]) -> list[_Value]:
             values.append(_Value(start, end, label))
         covered.update(range(ent.start, ent.end))
     for tok in sent:
+        facility = _facility_at(tok)
+        if facility is not None and not any(
+            v.start <= facility.start < v.end and v.label in PLACE_LABELS for v in values
+        ):
+            # "at the Dervan border crossing": a named site the model did not call a place
+            values = [v for v in values if not facility.start <= v.start < facility.end]
+            values.append(facility)
+            covered.update(range(facility.start, facility.end))
+            continue
         if tok.i in covered:
             continue
         anaphoric = _anaphoric_at(doc, tok, sent.end)
@@ -327,6 +337,23 @@ def _find_values(sent: Span, ents: list[Span]) -> list[_Value]:
             covered.add(tok.i)
     values.sort(key=lambda v: v.start)
     return values
+
+
+def _facility_at(tok: Token) -> _Value | None:
+    """A named site after "at"/"near" whose head is a facility noun ("the Harbour View
+    Hotel", "the Dervan crossing point", "Pier 4 terminal"): a place value (FAC)."""
+    if (
+        tok.pos_ not in ("NOUN", "PROPN")
+        or tok.lemma_.lower() not in lx.FACILITY_NOUNS
+        or tok.dep_ != "pobj"
+        or tok.head.lower_ not in ("at", "near", "outside")
+        or tok.ent_type_ in PLACE_LABELS
+    ):
+        return None
+    mods = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod", "poss")]
+    if not any(t.pos_ == "PROPN" for c in mods for t in c.subtree):
+        return None
+    return _Value(min(c.left_edge.i for c in mods), tok.i + 1, "FAC")
 
 
 _CLOCK_ONLY = re.compile(
@@ -1045,7 +1072,8 @@ def _build_count(sent: Span, value: _Value, state: ArticleState) -> ClaimData | 
     subject = _Ref.empty() if same else _ref(subj_tok, state)
     if subj_tok is not None and subj_tok.lemma_.lower() in lx.DOCUMENT_NOUNS:
         subject = _Ref.empty()  # "a ransom note demanding $12m": the note is not who asks
-    share_of = _share_of(doc, value.end) if percent or fraction else None
+    own_subject = subject.key and not (subj_tok is not None and start <= subj_tok.i < value.end)
+    share_of = _share_of(doc, value.end) if (percent or fraction) and not own_subject else None
     if share_of is not None:
         subject = _ref(share_of, state)  # "two-thirds of mortgages": a share of mortgages
     if level_of is not None and level_of.pos_ == "PRON" and verb is not None:
@@ -1114,6 +1142,11 @@ def _build_count(sent: Span, value: _Value, state: ArticleState) -> ClaimData | 
     if measure is not None and measure[0] not in ("death", "attendance"):
         # a turnout in one region is not the national one; a crowd has one venue
         where = _place_scope(span.root, measure[2], state)
+        scope = ",".join(x for x in (scope, where) if x)
+    if percent and measure is None and verb is not None:
+        # "the party took 55.8% across the capital's constituencies": a regional share
+        where = _place_scope(verb, None, state) if verb.i != span.root.i else ""
+        where = where if where and not any(where in p for p in scope.split(",")) else ""
         scope = ",".join(x for x in (scope, where) if x)
     change = _change_of(span) if percent and measure is None else None
     if points is not None:
@@ -1292,6 +1325,9 @@ _OTHER_INSTANCE_WORDS = frozenset(
         "initial",
         "former",
         "last",
+        "replacement",
+        "substitute",
+        "backup",
     }
 )
 
@@ -1645,16 +1681,17 @@ def _place_scope(num: Token, subj: Token | None, state: ArticleState) -> str:
     "57% in the North"): a regional figure is not the national one."""
     toks = list(num.subtree) + (list(subj.subtree) if subj is not None else [])
     for tok in toks:
-        if (
-            tok.dep_ == "pobj"
-            and tok.head.lower_ in ("in", "across")
-            and tok.ent_type_
-            in (
-                "GPE",
-                "LOC",
-            )
-        ):
+        if tok.dep_ != "pobj" or tok.head.lower_ not in ("in", "across"):
+            continue
+        if tok.ent_type_ in ("GPE", "LOC"):
             return "in:" + _ref(tok, state).key
+        # "across Marsk's four constituencies", "in the city of Marsk"
+        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        if owner is None and of is not None:
+            owner = next((c for c in of.children if c.dep_ == "pobj"), None)
+        if owner is not None and owner.ent_type_ in ("GPE", "LOC"):
+            return "in:" + _ref(owner, state).key
     return ""
 
 
@@ -1957,10 +1994,10 @@ def _build_datetime(sent: Span, value: _Value, state: ArticleState) -> ClaimData
         interval = _resolve_anaphoric(text, state)
     else:
         interval = nz.resolve_date(text, state.published, tense)
-        if interval is None and state.anchor is not None and nz.clock_time(text) is not None:
+        if interval is None and _anchor_near(span, state) and nz.clock_time(text) is not None:
             # "… on Saturday night. The final ended at 11:42 p.m.": a bare clock time is on
-            # the day the story last named
-            day = state.anchor
+            # the day the same paragraph last named
+            day = state.anchor or dt.date.min  # set: _anchor_near checked it
             interval = nz.resolve_date(f"{day.day} {day:%B %Y} {text}", state.published, tense)
         if interval is None and re.search(r"\d", text) and not re.search(r"\b\d{4}\b", text):
             interval = nz.fallback_date(text, state.published)
@@ -1968,6 +2005,7 @@ def _build_datetime(sent: Span, value: _Value, state: ArticleState) -> ClaimData
         return None
     if interval.granularity in ("day", "time"):
         state.anchor = interval.start.date()
+        state.anchor_at = (id(doc), span.start_char)
     if event_noun is not None:
         return _noun_date_claim(sent, value, event_noun, interval)
     pred = _predicate(verb)
@@ -2050,6 +2088,14 @@ def _repeated(verb: Token | None) -> bool:
         if c.dep_ not in ("nsubj", "nsubjpass")
         for t in c.subtree
     )
+
+
+def _anchor_near(span: Span, state: ArticleState) -> bool:
+    """Was the story's last named day given earlier in this paragraph?"""
+    doc_id, at = state.anchor_at
+    if state.anchor is None or doc_id != id(span.doc) or at > span.start_char:
+        return False
+    return "\n" not in span.doc.text[at : span.start_char]
 
 
 def _until(span: Span) -> bool:

@@ -225,6 +225,7 @@ PARTICLE_PREDICATES = {
     ("leave", "track"): "derail",
     ("jump", "track"): "derail",
     ("jump", "rail"): "derail",
+    ("carry", "out"): "take place",
     ("walk", "out"): "walk out",
     ("down", "tool"): "walk out",
     ("go", "strike"): "walk out",
@@ -292,6 +293,9 @@ NOUN_CLASSES: dict[str, str] = {
     "title": "title",
     "crown": "title",
     "victory": "title",
+    "handover": "exchange",
+    "swap": "exchange",
+    "exchange": "exchange",
     "docker": "dockworker",
     "dockworker": "dockworker",
     "longshoreman": "dockworker",
@@ -1102,4 +1106,44 @@ WATCHING_VERBS = frozenset({"line", "watch", "cheer", "pack", "throng", "crowd",
 # Documents that carry a demand or a figure for someone ("a note demanding $12m").
 DOCUMENT_NOUNS = frozenset(
     {"note", "letter", "message", "email", "statement", "post", "filing", "notice", "memo"}
+)
+
+# Head nouns of named sites ("the Harbour View Hotel", "the Dervan crossing point").
+FACILITY_NOUNS = frozenset(
+    {
+        "airport",
+        "airfield",
+        "crossing",
+        "checkpoint",
+        "point",
+        "hotel",
+        "headquarters",
+        "stadium",
+        "arena",
+        "station",
+        "terminal",
+        "port",
+        "harbour",
+        "harbor",
+        "base",
+        "palace",
+        "square",
+        "hospital",
+        "court",
+        "courthouse",
+        "centre",
+        "center",
+        "plant",
+        "factory",
+        "depot",
+        "quay",
+        "pier",
+        "bridge",
+        "hall",
+        "building",
+        "tower",
+        "camp",
+        "prison",
+        "mine",
+    }
 )
