@@ -738,3 +738,28 @@ def test_a_regional_share_is_not_the_national_one(nlp):
         ("Local", THU, "The Green Union took 55% in the city of Vienna."),
     )
     assert not found
+
+
+def test_turnout_hitting_a_figure_is_the_turnout(nlp):
+    a = one(nlp, "Turnout hit 71% on Sunday.", MON, "71")
+    b = one(nlp, "Turnout was 68.4 per cent.", MON, "68.4")
+    assert a.key == b.key == "count|measure|turnout||"
+
+
+def test_failures_of_a_structure_in_other_words_are_one_happening(nlp):
+    found = conflicts(
+        nlp,
+        ("Wire", TUE, "The embankment gave way shortly before 2 a.m. on Monday."),
+        ("Daily", TUE, "The levee burst late on Sunday evening."),
+    )
+    (conflict,) = found
+    assert conflict.about in ("when the embankment gave way", "when the levee burst")
+
+
+def test_people_forced_from_their_homes_were_evacuated(nlp):
+    found = conflicts(
+        nlp,
+        ("Wire", TUE, "About 23,000 people had been evacuated by Monday."),
+        ("Daily", TUE, "Nearly 40,000 people were forced from their homes."),
+    )
+    assert [c.kind for c in found] == ["count"]

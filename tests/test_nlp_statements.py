@@ -215,3 +215,13 @@ def test_a_title_inside_the_name_is_the_same_speaker(nlp):
         ("Daily", "“We have not seen a storm like this in forty years,” said Ilse Brandt."),
     )
     assert not of_kind(found.conflicts, ClaimKind.ATTRIBUTION)
+
+
+def test_conceding_defeat_and_refusing_to_concede_conflict(nlp):
+    found = event(
+        nlp,
+        ("Wire", "Anton Rell conceded defeat on Monday morning."),
+        ("Daily", "Anton Rell has refused to concede."),
+    )
+    (conflict,) = of_kind(found.conflicts, ClaimKind.NEGATION)
+    assert {c.claim.display for c in conflict.claims} == {"conceded", "did not concede"}

@@ -499,6 +499,16 @@ def _predicate(verb: Token | None) -> str:
             "advmod",
         ):
             return lx.PARTICLE_PREDICATES[key]
+        # "forced from their homes": evacuated
+        if (
+            child.dep_ == "prep"
+            and child.lower_ in ("from", "out")
+            and lemma in ("force", "drive", "order", "move")
+            and any(
+                g.lemma_.lower() in ("home", "house") for g in child.subtree if g.dep_ == "pobj"
+            )
+        ):
+            return "evacuate"
         # "are on strike": the walkout
         if (
             child.dep_ == "prep"
@@ -695,9 +705,14 @@ def _path_object(tok: Token, verb: Token | None, state: ArticleState) -> _Ref:
         cur = cur.head
     if verb is not None:
         dobj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-        if dobj is not None and not _is_amount(dobj):
+        if dobj is not None and not _is_amount(dobj) and not part_of_predicate(verb, dobj):
             return _ref(dobj, state)
     return _Ref.empty()
+
+
+def part_of_predicate(verb: Token, obj: Token) -> bool:
+    """ "gave way", "held talks", "conceded defeat": the object is part of the verb."""
+    return (verb.lemma_.lower(), obj.lemma_.lower()) in lx.PARTICLE_PREDICATES
 
 
 def _is_amount(tok: Token) -> bool:
@@ -876,6 +891,9 @@ def _past(pred: str) -> str:
         return lx.IRREGULAR_PAST[pred]
     if not pred:
         return ""
+    if " " in pred:  # "touch down" → "touched down"
+        verb, _, rest = pred.partition(" ")
+        return f"{_past(verb)} {rest}"
     if pred.endswith("e"):
         return pred + "d"
     if re.search(r"[^aeiou]y$", pred):
@@ -1145,7 +1163,8 @@ def _build_count(sent: Span, value: _Value, state: ArticleState) -> ClaimData | 
         scope = ",".join(x for x in (scope, where) if x)
     if percent and measure is None and verb is not None:
         # "the party took 55.8% across the capital's constituencies": a regional share
-        where = _place_scope(verb, None, state) if verb.i != span.root.i else ""
+        preps = [c for c in verb.children if c.dep_ == "prep" and c.i != span.root.i]
+        where = next(filter(None, (_place_scope(p, None, state) for p in preps)), "")
         where = where if where and not any(where in p for p in scope.split(",")) else ""
         scope = ",".join(x for x in (scope, where) if x)
     change = _change_of(span) if percent and measure is None else None
@@ -1587,10 +1606,17 @@ def _measure(
     matters for measures of a thing that recurs (the magnitude of a quake vs an aftershock).
     """
     doc = num.doc
-    if num.dep_ in ("nummod", "quantmod") and num.head.lower_ in ("%", "percent"):
-        num = num.head  # "61%": the figure is the percent sign's phrase
+    while num.dep_ in ("nummod", "quantmod", "compound") and num.head.lower_ in (
+        "%",
+        "percent",
+        "cent",
+        "per",
+    ):
+        num = num.head  # "61%", "61 per cent": the figure is the percent sign's phrase
     cands: list[Token] = []
     head = num.head
+    if num.dep_ in ("dobj", "npadvmod") and head.lemma_.lower() in lx.REACH_VERBS:
+        cands.extend(c for c in head.children if c.dep_ == "nsubj")  # "turnout hit 71%"
     if num.dep_ == "pobj":
         prep, host = head, head.head
         if prep.lower_ == "of" and host.pos_ in ("NOUN", "PROPN"):
@@ -2343,7 +2369,12 @@ def _of_phrase(span: Span) -> str:
     pobj = next((c for c in doc[i].children if c.dep_ == "pobj"), None)
     if pobj is None or pobj.pos_ != "NOUN":
         return ""
-    mods = [c.text.lower() for c in pobj.lefts if c.dep_ in ("amod", "compound")]
+    # "added time" keeps its participle; "torrential rain" is rain
+    mods = [
+        c.text.lower()
+        for c in pobj.lefts
+        if c.dep_ == "compound" or (c.dep_ == "amod" and c.tag_ != "JJ")
+    ]
     phrase = " ".join([*mods, pobj.lemma_.lower()])
     return lx.TIME_PHRASES.get(phrase, phrase)
 

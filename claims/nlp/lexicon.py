@@ -25,7 +25,14 @@ PREDICATE_CLASSES: dict[str, str] = {
     "reach": "arrive",
     "pull into": "arrive",
     "land": "arrive",
+    "touch down": "arrive",
     "get to": "arrive",
+    # structures failing
+    "collapse": "collapse",
+    "give way": "collapse",
+    "burst": "collapse",
+    "breach": "collapse",
+    "cave in": "collapse",
     # deaths
     "die": "die",
     "kill": "die",
@@ -226,6 +233,11 @@ PARTICLE_PREDICATES = {
     ("jump", "track"): "derail",
     ("jump", "rail"): "derail",
     ("carry", "out"): "take place",
+    ("touch", "down"): "touch down",
+    ("give", "way"): "give way",
+    ("concede", "defeat"): "concede",
+    ("admit", "defeat"): "concede",
+    ("cave", "in"): "cave in",
     ("walk", "out"): "walk out",
     ("down", "tool"): "walk out",
     ("go", "strike"): "walk out",
@@ -293,6 +305,15 @@ NOUN_CLASSES: dict[str, str] = {
     "title": "title",
     "crown": "title",
     "victory": "title",
+    "attempt": "bid",
+    "approach": "bid",
+    "bid": "bid",
+    "offer": "bid",
+    "embankment": "embankment",
+    "levee": "embankment",
+    "dyke": "embankment",
+    "dike": "embankment",
+    "floodbank": "embankment",
     "handover": "exchange",
     "swap": "exchange",
     "exchange": "exchange",
@@ -561,6 +582,7 @@ PRONOUNS_OTHER = frozenset(
 
 # Irregular past tenses for the human wording of questions.
 IRREGULAR_PAST = {
+    "burst": "burst",
     "grow": "grew",
     "beat": "beat",
     "be": "was",
@@ -874,6 +896,8 @@ STANCE_VERBS = {
 # Verbs whose happening news reports and disputes ("met", "did not sign", "no ransom was
 # paid"), with their synonyms' class. General English; nothing about one story.
 POLARITY_VERBS = {
+    "concede": "concede",
+    "recommend": "recommend",
     "meet": "meet",
     "hold talks": "meet",
     "talk": "meet",
@@ -1147,3 +1171,6 @@ FACILITY_NOUNS = frozenset(
         "mine",
     }
 )
+
+# "turnout hit 71%", "the toll reached 40": the object is the subject's value.
+REACH_VERBS = frozenset({"hit", "reach", "top", "touch", "exceed", "surpass", "near"})

@@ -270,6 +270,8 @@ def _thing(verb: Token, passive: bool) -> Token | None:
             tok = next((c for c in prep.children if c.dep_ == "pobj"), None)
     if tok is None or tok.pos_ == "PRON" or tok.lower_ in lx.PRONOUNS_OTHER:
         return None
+    if ex.part_of_predicate(verb, tok):
+        return None  # "conceded defeat" is "conceded"
     return tok
 
 
