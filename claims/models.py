@@ -205,6 +205,12 @@ class Mention(models.Model):
     end = models.PositiveIntegerField()
     label = models.CharField(max_length=20)
     text = models.CharField(max_length=500)
+    refers_to = models.CharField(
+        max_length=300,
+        blank=True,
+        default="",
+        help_text="A description (“the governor”): the person it stands for.",
+    )
 
     class Meta:
         ordering = ["article", "start"]

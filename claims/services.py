@@ -399,7 +399,14 @@ def store_analysis(*, article: Article, analysis: ArticleAnalysis) -> None:
     article.claims.all().delete()
     text = article.text
     Mention.objects.bulk_create(
-        Mention(article=article, start=m.start, end=m.end, label=m.label, text=m.text[:500])
+        Mention(
+            article=article,
+            start=m.start,
+            end=m.end,
+            label=m.label,
+            text=m.text[:500],
+            refers_to=m.refers_to[:300],
+        )
         for m in _unique_mentions(analysis.mentions)
     )
     Claim.objects.bulk_create(
@@ -467,7 +474,9 @@ def rebuild_event(*, event: Event) -> RebuildSummary:
                 article_id=article.pk,
                 outlet=article.outlet_name if article.outlet_id else f"article-{article.pk}",
                 mentions=[
-                    MentionData(start=m.start, end=m.end, text=m.text, label=m.label)
+                    MentionData(
+                        start=m.start, end=m.end, text=m.text, label=m.label, refers_to=m.refers_to
+                    )
                     for m in article.mentions.all()
                 ],
                 claims=[_claim_data(c) for c in article.claims.all()],

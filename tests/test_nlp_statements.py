@@ -225,3 +225,13 @@ def test_conceding_defeat_and_refusing_to_concede_conflict(nlp):
     )
     (conflict,) = of_kind(found.conflicts, ClaimKind.NEGATION)
     assert {c.claim.display for c in conflict.claims} == {"conceded", "did not concede"}
+
+
+def test_a_description_is_linked_only_when_the_article_named_one_holder(nlp):
+    text = (
+        "Governor Maria Olsen visited the towns. The governor met families.\n\n"
+        "A minister, Pavel Dorn, came too, as did Trade Minister Ivo Brandt. The minister left."
+    )
+    mentions = analyse_article(text, published=THU, nlp=nlp).mentions
+    described = {m.text: m.refers_to for m in mentions if m.refers_to}
+    assert described == {"governor": "Maria Olsen"}  # two ministers: "the minister" is unsure

@@ -98,3 +98,21 @@ def test_quoted_values_keep_the_quote_and_speaker(django_capture_on_commit_callb
     assert quoted, [(c.value_text, c.quote) for c in article.claims.all()]
     assert "2,000 people" in quoted[0].quote
     assert "Ortez" in quoted[0].speaker
+
+
+def test_a_description_of_a_named_person_is_linked_to_her_entity(
+    django_capture_on_commit_callbacks,
+):
+    from tests.conftest import make_event
+
+    event = make_event()
+    first = "Governor Maria Olsen visited the flooded towns on Monday. The governor met families."
+    second = "Maria Olsen toured the shelters on Tuesday."
+    with django_capture_on_commit_callbacks(execute=True):
+        services.add_article(event=event, title="Visit", text=first, outlet_name="Post")
+        services.add_article(event=event, title="Tour", text=second, outlet_name="Herald")
+    description = Mention.objects.get(article__event=event, text="governor")
+    assert description.refers_to == "Maria Olsen"
+    assert description.entity is not None
+    assert description.entity == Mention.objects.get(article__title="Tour", label="PERSON").entity
+    assert "governor" in description.entity.aliases

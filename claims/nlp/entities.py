@@ -208,7 +208,8 @@ def canonicalize_entities(
         if m.label not in LINKABLE_LABELS:
             mention_group.append(None)
             continue
-        norm = normalise_name(m.text, m.label)
+        # "the regional governor" whose article named her: grouped under her name
+        norm = normalise_name(m.refers_to or m.text, m.label)
         if not norm:
             mention_group.append(None)
             continue

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from claims.nlp.extract import ArticleState, extract_claims, track_mentions
-from claims.nlp.statements import statement_claims
+from claims.nlp.statements import description_mentions, statement_claims
 from claims.nlp.types import ArticleAnalysis, MentionData
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -163,7 +163,9 @@ def _analyse_docs(chunks: Iterable[tuple[int, Doc]], published: dt.date | None) 
         analysis.mentions.extend(_mentions(doc, offset))
         analysis.sentences.extend(_sentences(doc, offset))
         analysis.claims.extend(extract_claims(doc, state, offset=offset, extra=(statement_claims,)))
+        analysis.mentions.extend(description_mentions(doc, state, offset))
         track_mentions(doc.ents, state)
+    analysis.mentions.sort(key=lambda m: m.start)
     return analysis
 
 

@@ -37,14 +37,20 @@ from typing import TYPE_CHECKING
 
 from claims.nlp import extract as ex
 from claims.nlp import lexicon as lx
-from claims.nlp.types import ClaimData, ClaimKind
+from claims.nlp.types import ClaimData, ClaimKind, MentionData
 
 if TYPE_CHECKING:  # pragma: no cover
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
     from claims.nlp.extract import ArticleState
 
-__all__ = ["MIN_QUOTE_WORDS", "SHINGLE", "quote_words", "statement_claims"]
+__all__ = [
+    "MIN_QUOTE_WORDS",
+    "SHINGLE",
+    "description_mentions",
+    "quote_words",
+    "statement_claims",
+]
 
 MIN_QUOTE_WORDS = 4
 SHINGLE = 4
@@ -110,6 +116,39 @@ def _learn_roles(sent: Span, state: ArticleState) -> None:
 
 def _bounds(ent: Span) -> tuple[int, int]:
     return ent.start, ent.end
+
+
+def description_mentions(doc: Doc, state: ArticleState, offset: int = 0) -> list[MentionData]:
+    """Descriptions of a person the article named in that role: "the regional governor",
+    "the company's chief executive" → a PERSON mention that ``refers_to`` her name, so the
+    event links it to her entity. Only a definite description ("the …", "its …") whose role
+    the article tied to exactly one person; titles inside a name ("Governor Ana Ruiz") and
+    appositions beside one are the name's own mention."""
+    out: list[MentionData] = []
+    for tok in doc:
+        if tok.ent_type_ or tok.dep_ in ("compound", "appos") or tok.head.ent_type_ == "PERSON":
+            continue
+        role = _role_of(tok)
+        person = _resolve_role(role, state) if role else ""
+        if not person or not any(
+            c.dep_ in ("det", "poss") and c.lower_ != "a" for c in tok.children
+        ):
+            continue
+        mods = [c for c in tok.lefts if c.dep_ in ("amod", "compound") and not c.ent_type_]
+        start = min((c.i for c in mods), default=tok.i)
+        if any(doc[i].ent_type_ for i in range(start, tok.i)):
+            start = tok.i  # "the North Korean leader": the entity inside keeps its own mark
+        span = doc[start : tok.i + 1]
+        out.append(
+            MentionData(
+                start=span.start_char + offset,
+                end=span.end_char + offset,
+                text=span.text,
+                label="PERSON",
+                refers_to=person,
+            )
+        )
+    return out
 
 
 def _resolve_role(role: str, state: ArticleState) -> str:

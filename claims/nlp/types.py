@@ -28,12 +28,15 @@ class ClaimKind:
 
 @dataclass(slots=True)
 class MentionData:
-    """One named-entity mention as spaCy found it (label is spaCy's: PERSON, GPE, ORG...)."""
+    """One named-entity mention as spaCy found it (label is spaCy's: PERSON, GPE, ORG...),
+    or a description of a person the article named ("the governor" → ``refers_to``)."""
 
     start: int
     end: int
     text: str
     label: str
+    # A description ("the regional governor") the article tied to one named person: the name
+    refers_to: str = ""
 
 
 @dataclass(slots=True)
