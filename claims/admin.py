@@ -42,7 +42,7 @@ class EventAdmin(admin.ModelAdmin):
 
 class MentionInline(admin.TabularInline):
     model = Mention
-    fields = ["text", "label", "start", "end", "entity"]
+    fields = ["text", "label", "refers_to", "start", "end", "entity"]
     raw_id_fields = ["entity"]
     extra = 0
 
