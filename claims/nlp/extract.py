@@ -129,6 +129,11 @@ class ArticleState:
     anchor_at: tuple[int, int] = (0, -1)  # (id of its Doc, char offset) of that mention
     last_person: str = ""  # most recent PERSON mention, for he/she
     roles: dict[str, set[str]] = field(default_factory=dict)  # "mayor" → people named as such
+    # (id of the Doc, its text, paragraph start → its quotations): each paragraph is scanned
+    # once
+    quote_cache: tuple[int, str, dict[int, list[tuple[int, int, str]]]] = field(
+        default_factory=lambda: (0, "", {})
+    )
     consumed: set[tuple[int, int]] = field(default_factory=set)
 
 
@@ -175,6 +180,22 @@ def _sentence_claims(
 ) -> list[ClaimData]:
     out: list[ClaimData] = []
     values = _find_values(sent, ents)
+    found: list[tuple[ClaimData, str]] = []  # (claim, who says it in its own clause)
+    for extractor in extra:
+        for claim in extractor(sent, state):
+            first = sent.doc.char_span(claim.value_start, claim.value_end, alignment_mode="expand")
+            tok = first[0] if first is not None and len(first) else sent.root
+            found.append((claim, _clause_attribution(tok, state)))
+    for value in values:
+        builder = _BUILDERS.get(_kind_of(sent.doc, value))
+        if builder is None:
+            _track_person(sent.doc, value, state)
+            continue
+        built = builder(sent, value, state)
+        source = _clause_attribution(sent.doc[value.start], state)
+        found.extend((c, source) for c in (built if isinstance(built, list) else [built]) if c)
+    if not found:
+        return out  # most sentences: no need to read their attribution, hedges and quotes
     attribution = _attribution(sent)
     if attribution.lower() in lx.PRONOUNS_PERSON:
         attribution = state.last_person or attribution
@@ -183,21 +204,8 @@ def _sentence_claims(
         (sent.start_char + m.start(1), sent.start_char + m.end(1), m.group(1))
         for m in _QUOTE_RE.finditer(sent.text)
     ]
-    found: list[tuple[ClaimData, str]] = []
-    for extractor in extra:
-        for claim in extractor(sent, state):
-            first = sent.doc.char_span(claim.value_start, claim.value_end, alignment_mode="expand")
-            tok = first[0] if first is not None and len(first) else sent.root
-            found.append((claim, _clause_attribution(tok, state) or attribution))
-    for value in values:
-        builder = _BUILDERS.get(_kind_of(sent.doc, value))
-        if builder is None:
-            _track_person(sent.doc, value, state)
-            continue
-        built = builder(sent, value, state)
-        source = _clause_attribution(sent.doc[value.start], state) or attribution
-        found.extend((c, source) for c in (built if isinstance(built, list) else [built]) if c)
-    for claim, source in found:
+    for claim, clause_source in found:
+        source = clause_source or attribution
         for q_start, q_end, words in quotes:
             if q_start <= claim.value_start and claim.value_end <= q_end:
                 claim.quote, claim.speaker = words.strip(), source

@@ -93,9 +93,13 @@ def _learn_roles(sent: Span, state: ArticleState) -> None:
     """Remember which person holds which role, from "Mayor Ana Ruiz" (a title before the
     name), "Ana Ruiz, the city's mayor" and "the mayor, Ana Ruiz" (appositions)."""
     doc = sent.doc
-    for ent in sent.ents:
-        if ent.label_ != "PERSON":
+    for tok in sent:  # ``Span.ents`` rescans the whole Doc: walk the IOB tags instead
+        if tok.ent_iob_ != "B" or tok.ent_type_ != "PERSON":
             continue
+        end = tok.i + 1
+        while end < sent.end and doc[end].ent_iob_ == "I":
+            end += 1
+        ent = doc[tok.i : end]
         name = _person_name(ent)
         roles: list[str] = []
         i = ent.start
@@ -387,23 +391,30 @@ def quote_words(text: str) -> list[str]:
     return [w.replace("’", "'") for w in _WORD.findall(text.casefold())]
 
 
-def _paragraph_quotes(sent: Span) -> list[tuple[int, int, str]]:
-    """Quotations (char start, end, words) of the paragraph holding ``sent``, Doc offsets."""
-    text = sent.doc.text
+def _paragraph_quotes(sent: Span, state: ArticleState) -> list[tuple[int, int, str]]:
+    """Quotations (char start, end, words) of the paragraph holding ``sent``, Doc offsets.
+    Each paragraph is read once per Doc, and the Doc's text built once (``Doc.text`` joins
+    every token each time it is asked): both are cached on the article state."""
+    doc_id, text, cached = state.quote_cache
+    if doc_id != id(sent.doc):
+        text, cached = sent.doc.text, {}
+        state.quote_cache = (id(sent.doc), text, cached)
     start = text.rfind("\n", 0, sent.start_char) + 1
-    end = text.find("\n", sent.end_char)
-    end = len(text) if end < 0 else end
-    return [
-        (m.start(), m.end(), m.group(1) or m.group(2))
-        for m in _QUOTE_SPAN.finditer(text, start, end)
-        if len(quote_words(m.group(1) or m.group(2))) >= MIN_QUOTE_WORDS
-    ]
+    if start not in cached:
+        end = text.find("\n", sent.end_char)
+        end = len(text) if end < 0 else end
+        cached[start] = [
+            (m.start(), m.end(), m.group(1) or m.group(2))
+            for m in _QUOTE_SPAN.finditer(text, start, end)
+            if len(quote_words(m.group(1) or m.group(2))) >= MIN_QUOTE_WORDS
+        ]
+    return cached[start]
 
 
 def _attribution_claims(sent: Span, state: ArticleState) -> list[ClaimData]:
     out: list[ClaimData] = []
     doc = sent.doc
-    for q_start, q_end, words in _paragraph_quotes(sent):
+    for q_start, q_end, words in _paragraph_quotes(sent, state):
         ends_here = sent.start_char <= q_end - 1 < sent.end_char
         starts_here = sent.start_char <= q_start < sent.end_char
         if not (ends_here or starts_here):
