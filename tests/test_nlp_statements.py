@@ -235,3 +235,16 @@ def test_a_description_is_linked_only_when_the_article_named_one_holder(nlp):
     mentions = analyse_article(text, published=THU, nlp=nlp).mentions
     described = {m.text: m.refers_to for m in mentions if m.refers_to}
     assert described == {"governor": "Maria Olsen"}  # two ministers: "the minister" is unsure
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No date has been confirmed.",
+        "The ministry expects talks next week, but no summit has been confirmed.",
+    ],
+)
+def test_nothing_confirmed_is_not_a_confirmation(nlp, text):
+    (claim,) = statements(nlp, text, ClaimKind.NEGATION)
+    assert claim.normalized["polarity"] == "not confirmed"
+    assert claim.negated

@@ -231,10 +231,13 @@ def _stance_claim(verb: Token, pred: str, negated: bool, state: ArticleState) ->
         shown = ex._past(inner) if not inner_negated else f"did not {inner}"
         display = f"{stance_value}: {shown}"
         return _claim(verb, state, inner, thing_tok, subject_tok, value, display, stance=True)
-    thing_tok = _thing(verb, ex._passive(verb))
+    passive = ex._passive(verb)
+    thing_tok = _thing(verb, passive)
     if thing_tok is None:
         return None
-    subject_tok = ex._subject_token(verb)
+    subject_tok = _agent(verb) if passive else ex._subject_token(verb)
+    if _has_no(thing_tok) and stance_value == "confirmed":
+        stance_value = "not confirmed"  # "no date has been confirmed"
     return _claim(verb, state, "confirm", thing_tok, subject_tok, stance_value, stance_value, True)
 
 
@@ -287,7 +290,15 @@ def _realis(verb: Token, negated_stance: bool, refusal: bool) -> bool:
     modal = any(c.dep_ == "aux" and c.lower_ in lx.MODAL_WORDS for c in verb.children)
     if modal and not negated_stance:
         return False
-    if ex._tense(verb) == "future" or (not modal and (ex._planned(verb) or ex._aspired(verb))):
+    # "Seoul expects talks, but no summit has been confirmed": a clause joined by "but" is
+    # not governed by the first clause's "expects"
+    if verb.dep_ == "conj":
+        planned = ex._hypothetical(verb)
+        future = any(c.lower_ in ("will", "'ll", "shall") for c in verb.children)
+    else:
+        planned = ex._planned(verb) or ex._aspired(verb)
+        future = ex._tense(verb) == "future"
+    if future or (not modal and planned):
         return False
     for tok in (verb, verb.head):
         if any(c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless") for c in tok.children):
@@ -370,12 +381,18 @@ def _who(tok: Token | None, ref: ex._Ref) -> str:
     return text[:1].lower() + text[1:] if tok.pos_ == "NOUN" and text[:1].isupper() else text
 
 
+def _phrase(noun: Token) -> str:
+    """The noun with its modifiers as written, without determiners ("three-way summit")."""
+    words = [t for t in noun.doc[noun.left_edge.i : noun.i + 1] if t.dep_ not in ("det", "poss")]
+    return "".join(t.text_with_ws for t in words).strip() or noun.text
+
+
 def _polarity_about(pred: str, subject: str, thing: Token | None) -> str:
     """ "whether the finance ministry confirmed the payment", "whether the ministers met",
     "whether the card data was accessed"."""
-    what = ex._the(ex._noun_phrase(thing)) if thing is not None else ""
+    what = ex._the(_phrase(thing)) if thing is not None else ""
     if thing is not None and thing.ent_type_:
-        what = ex._noun_phrase(thing)
+        what = _phrase(thing)
     who = ex._the(subject) if subject else ""
     if not who and what:
         be = "were" if thing is not None and thing.tag_ in ("NNS", "NNPS") else "was"
