@@ -28,7 +28,8 @@ def test_development_corpus_precision_and_recall(nlp):
     assert len(folders) >= 6
     report = evaluate(folders, nlp=nlp)
     overall = report.overall
-    assert overall.gold >= 17
+    assert overall.gold >= 20
+    assert {"negation", "attribution"} <= set(report.by_kind)
     false_flags = [f"{f.event}: {f.about}" for f in report.flags if f.verdict != "correct"]
     misses = [f"{event}: {item.id} {item.slot}" for event, item in report.misses]
     assert overall.precision >= 0.9, false_flags
@@ -40,8 +41,8 @@ def test_held_out_corpora_floor(nlp):
 
     Each set was run once blind before any rule was changed for it (P / R): heldout4
     0.30 / 0.14, heldout5 0.38 / 0.25, heldout6 0.44 / 0.20. Measured on 2026-11-29 over
-    all six sets together (99 gold conflicts), after the rules learned from them: P = 0.96,
-    R = 0.53. The floor sits just under that, so a change that makes the engine worse on
+    all six sets together (99 gold conflicts), after the rules learned from them: P = 0.97,
+    R = 0.60. The floor sits just under that, so a change that makes the engine worse on
     text it was not written for fails here even if the development corpus passes.
     """
     folders = sorted(f for f in (ROOT / "corpus").glob("heldout*/*") if (f / "gold.json").is_file())
@@ -50,7 +51,7 @@ def test_held_out_corpora_floor(nlp):
     overall = report.overall
     assert overall.gold >= 99
     assert overall.precision >= 0.9, [f"{f.event}: {f.about}" for f in report.flags]
-    assert overall.recall >= 0.5, [f"{event}: {item.slot}" for event, item in report.misses]
+    assert overall.recall >= 0.56, [f"{event}: {item.slot}" for event, item in report.misses]
 
 
 def test_seed_articles_every_conflict_found_and_no_false_flag(nlp):
