@@ -763,3 +763,23 @@ def test_people_forced_from_their_homes_were_evacuated(nlp):
         ("Daily", TUE, "Nearly 40,000 people were forced from their homes."),
     )
     assert [c.kind for c in found] == ["count"]
+
+
+def test_lengths_compare_in_metres(nlp):
+    found = conflicts(
+        nlp,
+        ("Wire", MON, "The 300-metre viaduct carried two tracks."),
+        ("Daily", MON, "The 1,500-foot viaduct was built of brick."),
+        ("Trade", MON, "The plane was cruising at 35,000 feet when the engine failed."),
+        ("Local", MON, "The plane was flying at about 9,000 metres when the engine failed."),
+    )
+    about = {c.about: {ec.claim.display for ec in c.claims} for c in found}
+    assert about == {
+        "the length of the viaduct": {"300-metre", "1,500-foot (≈457 m)"},
+        "the altitude": {"35,000 feet (≈10,668 m)", "about 9,000 metres"},
+    }
+
+
+def test_a_distance_without_a_thing_is_not_a_length(nlp):
+    text = "The river runs for about 300 kilometres. The runners passed the 30-kilometre mark."
+    assert all("length" not in c.key for c in claims(nlp, text, MON, "count"))

@@ -1045,6 +1045,18 @@ def _build_count(sent: Span, value: _Value, state: ArticleState) -> ClaimData | 
         high = None if high is None else high * speed
         parsed = (parsed[0] * speed, parsed[1] * speed)
         noun = None
+    length = _length_unit(doc, span) if speed is None and points is None else None
+    length_of = _length_measure(length[1], state) if length is not None else None
+    if length is not None and length_of is not None:
+        # "the 410-metre bridge" / "the 800-foot bridge", "at 37,000 feet" / "at 8,500
+        # metres": lengths compare in metres
+        factor = length[0]
+        low = None if low is None else low * factor
+        high = None if high is None else high * factor
+        parsed = (parsed[0] * factor, parsed[1] * factor)
+        noun = length_of[2]
+    else:
+        length = None  # "ran for 420 km", "over the final 10 km": a distance, read as before
     referential = _referential(doc, start, sent.start) and parsed[0] < 100
     if referential or _partitive(doc, value.end):
         # "the two leaders", "two of them", "half that": not a count of its own ("the 3,100
@@ -1060,6 +1072,8 @@ def _build_count(sent: Span, value: _Value, state: ArticleState) -> ClaimData | 
         thing = "money"
     elif speed is not None:
         thing = "speed"
+    elif length is not None:
+        thing = "length"
     elif percent or fraction:
         thing = "percent"
     elif noun is not None:
@@ -1121,6 +1135,8 @@ def _build_count(sent: Span, value: _Value, state: ArticleState) -> ClaimData | 
             pred = pclass = rel_class
             thing = "death" if rel_class == "die" else thing
     measure = _measure(span.root, noun, verb, subj_tok)
+    if length_of is not None:
+        measure = length_of
     if noun is not None and measure is None and (town := _population_of(noun)) is not None:
         measure = ("population", _ref(town, state).key, None)  # "a city of 310,000 people"
     if not thing and not subject.key and measure is None:
@@ -1141,6 +1157,11 @@ def _build_count(sent: Span, value: _Value, state: ArticleState) -> ClaimData | 
     claim.display = nz.format_count(low, high, unit=unit)
     if money:
         claim.display = doc[start : value.end].text  # "$4.2 billion" reads better as written
+    if length is not None:
+        written = doc[start : max(value.end, length[1].i + 1)].text
+        shown = f"{parsed[0]:,.0f} m" if parsed[0] >= 10 else f"{parsed[0]:.2g} m"
+        claim.normalized["unit"] = "m"
+        claim.display = written if length[0] == 1 else f"{written} (≈{shown})"
     if speed is not None:
         around = doc[start : min(len(doc), value.end + 3)].text
         unit_end = _SPEED_UNITS.search(around)
@@ -1165,6 +1186,9 @@ def _build_count(sent: Span, value: _Value, state: ArticleState) -> ClaimData | 
     if _planned(verb) and measure is None:
         # "three agreements are expected to be signed" is a plan; "signed seven" happened.
         scope = ",".join(x for x in (scope, "plan") if x)
+    if length is not None:
+        # "the 800-foot bridge, which opened in 1964": the year dates the bridge, not its length
+        scope = ",".join(x for x in scope.split(",") if x and not x.startswith("y:"))
     if measure is not None and measure[0] not in ("death", "attendance"):
         # a turnout in one region is not the national one; a crowd has one venue
         where = _place_scope(span.root, measure[2], state)
@@ -1197,6 +1221,8 @@ def _build_count(sent: Span, value: _Value, state: ArticleState) -> ClaimData | 
             scope = ",".join(x for x in (scope, "total") if x)  # "total attendance of …"
         claim.key = _key(ClaimKind.COUNT, m_pclass, m_class, owner, scope)
         claim.about = lx.MEASURE_ABOUT.get(m_class, f"the {m_class}")
+        if m_class == "length" and owner:
+            claim.about = f"the length of the {owner}"
     elif pclass in lx.VICTIM_CLASSES or (
         thing
         and thing not in ("percent", "money")  # "inflation was 3.1%": a share of what
@@ -1270,6 +1296,36 @@ _SPEED_UNITS = re.compile(
     r"(?:per|an)\s+hour)|(?P<mi>mph|miles?\s+(?:per|an)\s+hour)|(?P<kn>knots?))",
     re.I,
 )
+
+
+def _length_unit(doc: Doc, span: Span) -> tuple[float, Token] | None:
+    """Metres per unit and the unit's token when the figure is a length: "410-metre",
+    "800-foot", "37,000 feet", "8,500 m", "2 km" (the unit inside the value or just after
+    it, a hyphen allowed)."""
+    i = span.end
+    while i < len(doc) and i <= span.end + 1 and doc[i].text in ("-", "‐"):
+        i += 1
+    for tok in (span[-1], doc[i] if i < len(doc) else None):
+        if tok is not None and (factor := lx.LENGTH_UNITS.get(tok.lower_)) is not None:
+            return factor, tok
+    return None
+
+
+def _length_measure(unit: Token, state: ArticleState) -> tuple[str, str, Token | None] | None:
+    """What a length measures: the thing it is written into ("the 410-metre bridge" → the
+    bridge's length) or the height something is at ("cruising at 37,000 feet" → altitude).
+    None for other distances ("ran for 420 km", "the 30-kilometre mark"): without a thing,
+    two distances in one story are rarely the same question."""
+    noun = unit.head
+    if unit.dep_ in ("compound", "amod", "nmod", "npadvmod") and noun.pos_ == "NOUN":
+        lemma = noun.lemma_.lower()
+        if noun.i > unit.i and lemma not in lx.MARKER_NOUNS:
+            return "length", _field(lx.NOUN_CLASSES.get(lemma, lemma)), noun
+        return None
+    head = unit.head if unit.dep_ == "pobj" else None
+    if head is not None and head.lower_ == "at" and head.head.pos_ in ("VERB", "AUX"):
+        return "altitude", "", None
+    return None
 
 
 def _speed_factor(text: str) -> float | None:

@@ -673,6 +673,8 @@ MEASURE_ABOUT = {
     "turnout": "the turnout",
     "attendance": "the attendance",
     "population": "the population",
+    "length": "the length",
+    "altitude": "the altitude",
 }
 # "two-thirds of voters took part": a share of the electorate that voted is the turnout.
 ELECTORATE_NOUNS = frozenset({"voter", "elector", "electorate", "citizen"})
@@ -1174,3 +1176,13 @@ FACILITY_NOUNS = frozenset(
 
 # "turnout hit 71%", "the toll reached 40": the object is the subject's value.
 REACH_VERBS = frozenset({"hit", "reach", "top", "touch", "exceed", "surpass", "near"})
+
+# Length units in metres: "the 800-foot bridge" and "the 244-metre bridge" are one length.
+LENGTH_UNITS = {
+    **dict.fromkeys(("m", "metre", "metres", "meter", "meters"), 1.0),
+    **dict.fromkeys(("km", "kilometre", "kilometres", "kilometer", "kilometers"), 1000.0),
+    **dict.fromkeys(("ft", "foot", "feet"), 0.3048),
+    **dict.fromkeys(("mile", "miles"), 1609.344),
+}
+# Nouns a distance names a point of, not a length: "the 30-kilometre mark".
+MARKER_NOUNS = frozenset({"mark", "point", "marker", "post", "stage", "line", "radius"})
