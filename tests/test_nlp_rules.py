@@ -783,3 +783,15 @@ def test_lengths_compare_in_metres(nlp):
 def test_a_distance_without_a_thing_is_not_a_length(nlp):
     text = "The river runs for about 300 kilometres. The runners passed the 30-kilometre mark."
     assert all("length" not in c.key for c in claims(nlp, text, MON, "count"))
+
+
+def test_active_and_passive_ask_one_date(nlp):
+    found = conflicts(
+        nlp,
+        ("Wire", TUE, "Its security team detected the intrusion late on Saturday."),
+        ("Daily", TUE, "The intrusion was first detected on March 2."),
+        ("Trade", TUE, "The judge did not make a confiscation order on Friday."),
+        ("Local", TUE, "No confiscation order was made on Friday."),
+    )
+    (conflict,) = found  # the two denials of a Friday order agree
+    assert {ec.outlet for ec in conflict.claims} == {"Wire", "Daily"}

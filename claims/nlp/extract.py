@@ -2128,7 +2128,17 @@ def _build_datetime(sent: Span, value: _Value, state: ArticleState) -> ClaimData
     claim.subject = subject.display
     claim.predicate = pred
     claim.about = _when_about(subject.display, pred, role, obj.display, _passive(verb))
-    claim.key = _key(ClaimKind.DATETIME, pclass, subject.key, obj.key)
+    key_subject, key_obj = subject.key, obj.key
+    participle = verb is not None and verb.dep_ == "acl" and verb.tag_ == "VBN"
+    if participle and subj is not None and subj.i == verb.head.i and not obj.key:
+        key_subject, key_obj = "", subject.key  # "the contract signed on Monday"
+    elif _passive(verb) and not obj.key and subj is not None and subj.dep_ == "nsubjpass":
+        # "the intrusion was detected on March 2" asks what "the team detected the intrusion
+        # late on Saturday" asks: the passive subject is the object, the agent the subject
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None) if verb else None
+        by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+        key_subject, key_obj = _ref(by, state).key, subject.key
+    claim.key = _key(ClaimKind.DATETIME, pclass, key_subject, key_obj)
     background = ""
     if (
         interval.granularity in ("year", "month", "season")
@@ -2151,8 +2161,9 @@ def _build_datetime(sent: Span, value: _Value, state: ArticleState) -> ClaimData
     if scope:
         # "hopes to fly by 2028" is an aim; "a smaller fire in July burned" another fire
         claim.key += "|" + ",".join(scope)
-    # "did not arrive until Tuesday" says when it happened: not a denial.
-    claim.negated = _negated(verb) and not _until(span)
+    # "did not arrive until Tuesday" says when it happened: not a denial; "no order was
+    # made on Friday" is one
+    claim.negated = _negated(verb, subj) and not _until(span)
     return claim
 
 
