@@ -795,3 +795,18 @@ def test_active_and_passive_ask_one_date(nlp):
     )
     (conflict,) = found  # the two denials of a Friday order agree
     assert {ec.outlet for ec in conflict.claims} == {"Wire", "Daily"}
+
+
+@pytest.mark.parametrize(
+    "text,tally",
+    [
+        ("The board voted 7-2 in favour of the cut.", "7–2"),
+        ("The board was split by five votes to four.", "5–4"),
+        ("The nine-judge panel divided five to four.", "5–4"),
+        ("The 6–3 vote has left lawyers arguing.", "6–3"),
+    ],
+)
+def test_vote_tallies_in_their_usual_wordings(nlp, text, tally):
+    (claim,) = [c for c in claims(nlp, text, MON, "count") if c.key.startswith("count|tally")]
+    assert claim.display == tally
+    assert "has left" not in claim.value_text

@@ -283,6 +283,9 @@ def _find_values(sent: Span, ents: list[Span]) -> list[_Value]:
             and doc[end - 1].like_num
         ):
             end += 1  # "€2.4m": spaCy leaves the "m" outside the entity
+        tally_end = _tally_at(doc, doc[end - 1], sent.end) if end - start == 1 else None
+        if tally_end is not None:
+            end = tally_end  # "voted 7-2": spaCy's entity is the "7" alone
         prev = values[-1] if values else None
         label = ent.label_
         if (
@@ -335,6 +338,9 @@ def _find_values(sent: Span, ents: list[Span]) -> list[_Value]:
         elif (fraction := _fraction_at(doc, tok, sent.start)) is not None:
             values.append(_Value(fraction, tok.i + 1, "CARDINAL"))
             covered.update(range(fraction, tok.i + 1))
+        elif (tally := _tally_at(doc, tok, sent.end)) is not None:
+            values.append(_Value(tok.i, tally, "CARDINAL"))  # "voted 7-2", "a 6-3 vote"
+            covered.update(range(tok.i, tally))
         elif (
             tok.like_num
             and tok.dep_ == "nummod"
@@ -362,6 +368,22 @@ def _facility_at(tok: Token) -> _Value | None:
     if not any(t.pos_ == "PROPN" for c in mods for t in c.subtree):
         return None
     return _Value(min(c.left_edge.i for c in mods), tok.i + 1, "FAC")
+
+
+def _tally_at(doc: Doc, tok: Token, end: int) -> int | None:
+    """End of a tally written "7-2" (one token or three), when it starts at ``tok``."""
+    if re.fullmatch(r"\d{1,3}[-–—]\d{1,3}", tok.text):
+        return tok.i + 1
+    if (
+        tok.i + 2 < end
+        and re.fullmatch(r"\d{1,3}", tok.text)
+        and doc[tok.i + 1].text in ("-", "–", "—")
+        and re.fullmatch(r"\d{1,3}", doc[tok.i + 2].text)
+        and not doc[tok.i].whitespace_
+        and not doc[tok.i + 1].whitespace_
+    ):
+        return tok.i + 3
+    return None
 
 
 _CLOCK_ONLY = re.compile(
@@ -1592,6 +1614,7 @@ _CURRENCY = re.compile(
     r"rubles?|roubles?|won|pesos?|[A-Z]{3})\b"
 )
 _TALLY_RE = re.compile(r"^(\d[\d,]*)\s*[–—-]\s*(\d[\d,]*)$")
+_TALLY_WORDS_RE = re.compile(r"^([a-z]+)\s+(?:votes?\s+)?(?:to|against)\s+([a-z]+)$")
 _TALLY_TO_RE = re.compile(r"^(\d[\d,]*)\s+(?:votes?\s+)?(?:to|against)\s+(\d[\d,]*)$")
 
 
@@ -1605,25 +1628,38 @@ def _tally(
     doc = sent.doc
     m = _TALLY_RE.match(number_text.strip())
     by = span.start > sent.start and doc[span.start - 1].lower_ == "by"
-    if m is None and by:
+    if m is None and (by or _after_split_verb(doc, span, sent)):
         m = _TALLY_TO_RE.match(number_text.strip())  # "by 61 to 38" as one entity
+        words = _TALLY_WORDS_RE.match(number_text.strip().lower()) if m is None else None
+        if words is not None:  # "divided five to four"
+            a, b = _whole_number(words.group(1)), _whole_number(words.group(2))
+            if a is not None and b is not None:
+                return _tally_domain(sent, a, b, None, state)
     second: Token | None = None
     if m:
         a, b = int(m.group(1).replace(",", "")), int(m.group(2).replace(",", ""))
     else:
-        if not re.fullmatch(r"\d[\d,]*", number_text.strip()):
+        first = _whole_number(number_text)
+        if first is None:
             return None
         i = span.end
         if i < sent.end and doc[i].lemma_.lower() in ("vote", "ballot"):
             i += 1
-        elif not (span.start > sent.start and doc[span.start - 1].lower_ == "by"):
+        elif not (by or _after_split_verb(doc, span, sent)):
             return None
         if i + 1 >= sent.end or doc[i].lower_ not in ("to", "against"):
             return None
         second = doc[i + 1]
-        if not re.fullmatch(r"\d[\d,]*", second.text):
+        b_value = _whole_number(second.text)
+        if b_value is None:
             return None
-        a, b = int(number_text.strip().replace(",", "")), int(second.text.replace(",", ""))
+        a, b = first, b_value
+    return _tally_domain(sent, a, b, second, state)
+
+
+def _tally_domain(
+    sent: Span, a: int, b: int, second: Token | None, state: ArticleState
+) -> tuple[int, int, str] | None:
     lemmas = {t.lemma_.lower() for t in sent}
     if lemmas & lx.VOTE_WORDS:
         domain = "vote"
@@ -1636,6 +1672,20 @@ def _tally(
     return a, b, domain
 
 
+def _after_split_verb(doc: Doc, span: Span, sent: Span) -> bool:
+    """ "the panel divided five to four", "split 5 to 4": a verb of splitting just before."""
+    return span.start > sent.start and doc[span.start - 1].lemma_.lower() in lx.SPLIT_VERBS
+
+
+def _whole_number(text: str) -> int | None:
+    """ "214" → 214, "five" → 5 (a vote count written out); None for anything else."""
+    t = text.strip().replace(",", "")
+    if re.fullmatch(r"\d+", t):
+        return int(t)
+    value = nz.parse_number_simple(t.lower()) if re.fullmatch(r"[a-z-]+", t.lower()) else None
+    return int(value) if value is not None and value == int(value) else None
+
+
 def _tally_claim(
     sent: Span, value: _Value, start: int, tally: tuple[int, int, str], state: ArticleState
 ) -> ClaimData:
@@ -1644,8 +1694,12 @@ def _tally_claim(
     end = value.end
     if (end + 2 < sent.end or end + 1 < sent.end) and doc[end].lower_ in ("to", "against"):
         end += 2
-    elif end + 2 < sent.end and doc[end].lemma_.lower() in ("vote", "ballot"):
-        end += 3
+    elif (
+        end + 2 < sent.end
+        and doc[end].lemma_.lower() in ("vote", "ballot")
+        and doc[end + 1].lower_ in ("to", "against")
+    ):
+        end += 3  # "212 votes to 198"
     claim = _base_claim(sent, _Value(start, min(end, sent.end), value.label), ClaimKind.COUNT)
     claim.normalized.update(
         {"low": a, "high": a, "value": a, "against": b, "qualifier": "", "unit": "tally"}

@@ -685,6 +685,15 @@ VICTIM_CLASSES = frozenset({"die", "injure", "evacuate", "rescue", "displace", "
 VOTE_WORDS = frozenset(
     {
         "vote",
+        "judge",
+        "justice",
+        "bench",
+        "panel",
+        "jury",
+        "juror",
+        "board",
+        "favour",
+        "favor",
         "ballot",
         "deputy",
         "lawmaker",
@@ -1186,3 +1195,6 @@ LENGTH_UNITS = {
 }
 # Nouns a distance names a point of, not a length: "the 30-kilometre mark".
 MARKER_NOUNS = frozenset({"mark", "point", "marker", "post", "stage", "line", "radius"})
+
+# "the panel divided five to four": verbs after which "N to M" is a tally.
+SPLIT_VERBS = frozenset({"divide", "split", "vote", "rule", "decide", "back", "approve"})
