@@ -810,3 +810,20 @@ def test_vote_tallies_in_their_usual_wordings(nlp, text, tally):
     (claim,) = [c for c in claims(nlp, text, MON, "count") if c.key.startswith("count|tally")]
     assert claim.display == tally
     assert "has left" not in claim.value_text
+
+
+def test_the_age_of_the_one_who_died_and_of_a_named_person(nlp):
+    found = conflicts(
+        nlp,
+        ("Wire", MON, "An 84-year-old man has died in hospital, health officials said."),
+        ("Daily", MON, "A man aged 79 died on Sunday, officials said."),
+        ("Trade", MON, "Police arrested a 40-year-old woman and a 23-year-old man."),
+    )
+    (conflict,) = found
+    assert conflict.about == "the age of the man who died"
+    assert {ec.claim.display for ec in conflict.claims} == {"84 years old", "79 years old"}
+
+
+def test_dying_in_hospital_is_a_death_not_a_hospital_stay(nlp):
+    claim = one(nlp, "Two more people died in hospital overnight.", MON, "Two")
+    assert claim.key.startswith("count|die|")

@@ -226,6 +226,8 @@ _QUOTE_RE = re.compile(r"[“\"]([^“”\"]*?\s[^“”\"]*?)[”\"]")
 
 def _kind_of(doc: Doc, value: _Value) -> str | None:
     text = doc[value.start : value.end].text
+    if _age_person(doc[value.start : value.end]) is not None:
+        return "age"
     if value.label in DATE_LABELS:
         if _MINUTE_RE.search(text):
             return "minute"
@@ -552,6 +554,7 @@ def _predicate(verb: Token | None) -> str:
             child.dep_ == "prep"
             and child.lower_ in ("to", "in", "into")
             and any(g.lemma_.lower() == "hospital" for g in child.children if g.dep_ == "pobj")
+            and _pred_class(lemma) not in ("die", "say")  # "died in hospital" is a death
         ):
             return "hospitalise"
     return lemma
@@ -2679,8 +2682,75 @@ def _where_based_claims(sent: Span, value: _Value, state: ArticleState) -> list[
     return out
 
 
+# --------------------------------------------------------------------------- ages
+
+_AGE_RE = re.compile(r"^(\d{1,3})[\s-]+years?[\s-]+old$", re.I)
+
+
+def _age_person(span: Span) -> Token | None:
+    """The person an age is given for: "an 81-year-old woman", "a woman aged 81",
+    "Otterbeck, 29," (a bare number in apposition to a name)."""
+    text = span.text.strip()
+    root = span.root
+    if _AGE_RE.match(text):
+        old = next((t for t in span if t.lower_ == "old"), span[-1])
+        head = old.head if old.dep_ in ("amod", "compound", "nmod") else None
+        if head is None and span.end < len(span.doc):
+            head = span.doc[span.end] if span.doc[span.end].pos_ in ("NOUN", "PROPN") else None
+        return head if head is not None and head.pos_ in ("NOUN", "PROPN") else None
+    if not re.fullmatch(r"\d{1,3}", text):
+        return None
+    if root.head.lower_ == "aged" and root.head.head.pos_ in ("NOUN", "PROPN"):
+        return root.head.head
+    if root.dep_ == "appos" and root.head.ent_type_ == "PERSON":
+        return root.head
+    return None
+
+
+def _build_age(sent: Span, value: _Value, state: ArticleState) -> ClaimData | None:
+    """How old someone is: a named person's age ("Otterbeck, 29" / "the 29-year-old
+    Otterbeck"), or the age of the one who died or was hurt ("an 81-year-old woman has
+    died" / "a woman aged 78 died"). Ages of other unnamed people are left out: a story
+    often has several women or men in it."""
+    doc = sent.doc
+    span = doc[value.start : value.end]
+    person = _age_person(span)
+    if person is None:
+        return None
+    years = int(re.match(r"\d+", span.text.strip()).group(0))  # type: ignore[union-attr]
+    named = person if person.ent_type_ == "PERSON" else None
+    if named is None:
+        named = next(
+            (c for c in person.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None
+        )
+    if named is not None:
+        who = _ref(named, state)
+        owner, shown = who.key, who.display
+    else:
+        clause = person.head if person.dep_ in ("nsubj", "nsubjpass") else _governor(person)
+        pclass = _pred_class(_predicate(clause)) if clause is not None else ""
+        lemma = person.lemma_.lower()
+        if pclass not in lx.VICTIM_CLASSES or lemma not in lx.PERSON_NOUNS:
+            return None
+        was = "was " if _passive(clause) else ""
+        owner, shown = f"{lemma}:{pclass}", f"the {lemma} who {was}{_past(pclass)}"
+    if not owner:
+        return None
+    claim = _base_claim(sent, value, ClaimKind.COUNT)
+    claim.normalized.update(
+        {"low": years, "high": years, "value": years, "qualifier": "", "unit": "years"}
+    )
+    claim.display = f"{years} years old"
+    claim.about = f"the age of {shown}"
+    claim.subject = shown
+    claim.predicate = "age"
+    claim.key = _key(ClaimKind.COUNT, "measure", "age", owner, "")
+    return claim
+
+
 _BUILDERS: dict[str | None, Any] = {
     "minute": _build_minute,
+    "age": _build_age,
     ClaimKind.COUNT: _build_count,
     ClaimKind.ORDINAL: _build_ordinal,
     ClaimKind.DATETIME: _build_datetime,

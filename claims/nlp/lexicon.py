@@ -1198,3 +1198,26 @@ MARKER_NOUNS = frozenset({"mark", "point", "marker", "post", "stage", "line", "r
 
 # "the panel divided five to four": verbs after which "N to M" is a tally.
 SPLIT_VERBS = frozenset({"divide", "split", "vote", "rule", "decide", "back", "approve"})
+
+# Nouns for an unnamed person whose age a story gives ("an 81-year-old woman").
+PERSON_NOUNS = frozenset(
+    {
+        "woman",
+        "man",
+        "boy",
+        "girl",
+        "child",
+        "person",
+        "driver",
+        "passenger",
+        "pedestrian",
+        "victim",
+        "resident",
+        "worker",
+        "pensioner",
+        "teenager",
+        "toddler",
+        "baby",
+        "cyclist",
+    }
+)
