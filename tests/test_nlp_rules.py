@@ -725,9 +725,16 @@ def test_a_replacement_is_another_instance(nlp):
     assert not found
 
 
-def test_a_bare_clock_time_needs_a_day_in_its_paragraph(nlp):
-    text = "The vote was held on Tuesday.\n\nThe count ended at 11 p.m."
-    assert not [c for c in claims(nlp, text, THU, "datetime") if "11 p.m." in c.value_text]
+def test_a_bare_clock_time_is_on_its_paragraphs_day_or_the_storys_opening_day(nlp):
+    text = (
+        "The vote was held on Tuesday across the country.\n\n"
+        "The count ended at 11 p.m.\n\n"
+        "Protests began on Wednesday. Crowds gathered at 6 p.m."
+    )
+    found = {c.value_text: c.display for c in claims(nlp, text, THU, "datetime")}
+    assert found["11 p.m."].startswith("Tue 7 Apr 2026, 23:00")
+    assert found["6 p.m."].startswith("Wed 8 Apr 2026, 18:00")
+    assert not claims(nlp, "The count ended at 11 p.m.", THU, "datetime")
 
 
 def test_a_regional_share_is_not_the_national_one(nlp):

@@ -127,6 +127,7 @@ class ArticleState:
     published: dt.date | None
     anchor: dt.date | None = None  # most recent explicit day mentioned
     anchor_at: tuple[int, int] = (0, -1)  # (id of its Doc, char offset) of that mention
+    lead_day: dt.date | None = None  # the day the story's opening names: its main day
     last_person: str = ""  # most recent PERSON mention, for he/she
     roles: dict[str, set[str]] = field(default_factory=dict)  # "mayor" → people named as such
     # (id of the Doc, its text, paragraph start → its quotations): each paragraph is scanned
@@ -2141,10 +2142,10 @@ def _build_datetime(sent: Span, value: _Value, state: ArticleState) -> ClaimData
         interval = _resolve_anaphoric(text, state)
     else:
         interval = nz.resolve_date(text, state.published, tense)
-        if interval is None and _anchor_near(span, state) and nz.clock_time(text) is not None:
+        day = state.anchor if _anchor_near(span, state) else state.lead_day
+        if interval is None and day is not None and nz.clock_time(text) is not None:
             # "… on Saturday night. The final ended at 11:42 p.m.": a bare clock time is on
-            # the day the same paragraph last named
-            day = state.anchor or dt.date.min  # set: _anchor_near checked it
+            # the day its paragraph last named, or else on the day the story opened with
             interval = nz.resolve_date(f"{day.day} {day:%B %Y} {text}", state.published, tense)
         if interval is None and re.search(r"\d", text) and not re.search(r"\b\d{4}\b", text):
             interval = nz.fallback_date(text, state.published)
@@ -2153,6 +2154,8 @@ def _build_datetime(sent: Span, value: _Value, state: ArticleState) -> ClaimData
     if interval.granularity in ("day", "time"):
         state.anchor = interval.start.date()
         state.anchor_at = (id(doc), span.start_char)
+        if state.lead_day is None and span.start_char < _LEAD_CHARS:
+            state.lead_day = state.anchor
     if event_noun is not None:
         return _noun_date_claim(sent, value, event_noun, interval)
     pred = _predicate(verb)
@@ -2246,6 +2249,9 @@ def _repeated(verb: Token | None) -> bool:
         if c.dep_ not in ("nsubj", "nsubjpass")
         for t in c.subtree
     )
+
+
+_LEAD_CHARS = 800  # a story's opening: its first paragraph or two
 
 
 def _anchor_near(span: Span, state: ArticleState) -> bool:
