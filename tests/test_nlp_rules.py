@@ -834,3 +834,24 @@ def test_the_age_of_the_one_who_died_and_of_a_named_person(nlp):
 def test_dying_in_hospital_is_a_death_not_a_hospital_stay(nlp):
     claim = one(nlp, "Two more people died in hospital overnight.", MON, "Two")
     assert claim.key.startswith("count|die|")
+
+
+@pytest.mark.parametrize(
+    "text,display",
+    [
+        ("the small hours of Sunday", "Sun 5 Apr 2026, early"),
+        ("the small hours of this morning", "Mon 6 Apr 2026, early"),
+        ("this evening", "Mon 6 Apr 2026, evening"),
+    ],
+)
+def test_parts_of_today_and_the_small_hours(text, display):
+    assert resolve_date(text, MON, "past").display == display
+
+
+def test_a_deal_and_an_agreement_reached_are_one_happening(nlp):
+    found = conflicts(
+        nlp,
+        ("Wire", MON, "The union reached a pay deal shortly after 2 a.m. on Sunday."),
+        ("Daily", MON, "The agreement was reached late on Friday."),
+    )
+    assert [c.kind for c in found] == ["datetime"]

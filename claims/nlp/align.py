@@ -191,7 +191,7 @@ def _same_question(a: _Slot, b: _Slot) -> bool:
     sourced = a.pred in lx.SOURCE_PREDICATES or b.pred in lx.SOURCE_PREDICATES
     if not sourced and not _subjects_compatible(a.subject, b.subject):
         return False
-    return not a.obj or not b.obj or a.obj == b.obj
+    return not a.obj or not b.obj or _noun_class(a.obj) == _noun_class(b.obj)
 
 
 def _group_key(members: Sequence[EventClaim], canonical: dict[str, str]) -> str:

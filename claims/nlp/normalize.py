@@ -500,8 +500,11 @@ def _tokens(text: str) -> list[str]:
 
 
 def _part_of(words: list[str]) -> str | None:
-    """Find the part-of-day phrase in ``words``; the longest match wins."""
-    joined = " ".join(words)
+    """Find the part-of-day phrase in ``words``; the longest match wins ("early this
+    morning" / "the small hours of this morning" are the early hours)."""
+    joined = " ".join(w for w in words if w != "this")
+    if re.search(r"\bearly morning\b", joined):
+        return "early"
     for part in sorted(PARTS_OF_DAY, key=len, reverse=True):
         if re.search(rf"\b{part}\b", joined):
             return part
@@ -509,6 +512,9 @@ def _part_of(words: list[str]) -> str | None:
 
 
 _YEAR_RE = re.compile(r"^(1[89]\d\d|20\d\d)$")
+
+
+_SMALL_HOURS = re.compile(r"\b(?:the\s+)?(?:small|early|wee)\s+hours\b", re.I)
 
 
 @lru_cache(maxsize=8192)
@@ -521,6 +527,7 @@ def resolve_date(text: str, published: dt.date | None, tense: str = "") -> DateI
     end_of = _END_OF.match(text)
     if end_of:
         return _end_of(end_of.group(1), published, tense)
+    text = _SMALL_HOURS.sub("early", text)  # "the small hours of Sunday" = "early Sunday"
     words = _tokens(text)
     words = [w for w in words if w not in ("on", "the", "of", "in", "at", "by", "since", "until")]
     if not words:
@@ -704,6 +711,8 @@ def _relative(words: list[str], base: dt.date, part: str | None) -> DateInterval
     for word, off in simple.items():
         if word in words:
             return _day(base + dt.timedelta(days=off), part if word != "tonight" else "tonight")
+    if "this" in words and part is not None and not {"week", "month", "year"} & set(words):
+        return _day(base, part)  # "this morning", "early this evening": the day of writing
     m = re.search(r"\b(\w+) (day|week|month|year)s? ago\b", joined)
     if m:
         n = parse_number(m[1])
