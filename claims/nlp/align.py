@@ -578,7 +578,8 @@ def find_conflicts(
     """
     out: list[ConflictData] = []
     speakers = _Speakers.of(claims, entity_key)
-    for (kind, key), members in sorted(_blocks(claims, entity_key, negated=True).items()):
+    for (kind, key), block in sorted(_blocks(claims, entity_key, negated=True).items()):
+        members = _without_enumerations(kind, block)
         if len({ec.outlet for ec in members}) < 2:
             continue
         involved = _incompatible_pairs(kind, members, entity_key, speakers)
@@ -597,6 +598,30 @@ def find_conflicts(
             )
         )
     return out
+
+
+def _without_enumerations(kind: str, members: list[EventClaim]) -> list[EventClaim]:
+    """Drop the claims of a sentence that gives two clashing values for one question ("the
+    Greens won 6.3 per cent and the Farmers' League 5.4 per cent"): the key missed what
+    tells them apart, so neither can be held against another outlet."""
+    if kind in (ClaimKind.NEGATION, ClaimKind.ATTRIBUTION, ClaimKind.PLACE):
+        return members
+    by_sentence: dict[tuple[int, int], list[EventClaim]] = defaultdict(list)
+    for ec in members:
+        by_sentence[(ec.article_id, ec.claim.sentence_start)].append(ec)
+    dropped: set[int] = set()
+    for group in by_sentence.values():
+        if len(group) < 2:
+            continue
+        clash = any(
+            not compatible(kind, a.claim.normalized, b.claim.normalized)
+            for i, a in enumerate(group)
+            for b in group[i + 1 :]
+            if not (a.claim.negated or b.claim.negated)
+        )
+        if clash:
+            dropped.update(id(ec) for ec in group)
+    return [ec for ec in members if id(ec) not in dropped] if dropped else members
 
 
 def _same_places(members: Sequence[EventClaim], entity_key: EntityKey | None) -> bool:
