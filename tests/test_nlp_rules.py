@@ -855,3 +855,38 @@ def test_a_deal_and_an_agreement_reached_are_one_happening(nlp):
         ("Daily", MON, "The agreement was reached late on Friday."),
     )
     assert [c.kind for c in found] == ["datetime"]
+
+
+@pytest.mark.parametrize(
+    "text,display",
+    [
+        ("shortly before midnight on Sunday", "Sun 5 Apr 2026, just before midnight"),
+        ("just after midnight on Sunday", "Mon 6 Apr 2026, just after midnight"),
+    ],
+)
+def test_midnight_belongs_to_the_evening_it_ends(text, display):
+    assert resolve_date(text, MON, "past").display == display
+
+
+def test_figures_converted_from_other_units_agree_when_they_round_alike(nlp):
+    found = conflicts(
+        nlp,
+        ("Wire", MON, "The storm hit the coast with sustained winds of 185 km/h."),
+        ("Daily", MON, "The storm hit the coast with sustained winds of 115 mph."),
+        ("Trade", MON, "The miners were trapped about 840 metres below the surface."),
+        ("Local", MON, "The miners were trapped at a depth of 2,750 feet."),
+    )
+    assert not found
+
+
+def test_different_budgets_and_different_movers_are_different_questions(nlp):
+    found = conflicts(
+        nlp,
+        ("Wire", MON, "Health spending will reach 61 billion dollars."),
+        ("Daily", MON, "Defence spending rises by 6.5 per cent to 14.2 billion dollars."),
+        ("Trade", MON, "The first miner reached the surface at 19:30 on Sunday."),
+        ("Local", MON, "The last of the men reached the surface at 2:15 a.m. on Monday."),
+        ("Tabloid", MON, "The storm cut power to more than a million homes on Sunday."),
+        ("Weekly", MON, "Power has been restored to around 400,000 homes."),
+    )
+    assert not found

@@ -248,3 +248,13 @@ def test_nothing_confirmed_is_not_a_confirmation(nlp, text):
     (claim,) = statements(nlp, text, ClaimKind.NEGATION)
     assert claim.normalized["polarity"] == "not confirmed"
     assert claim.negated
+
+
+def test_a_named_thing_and_its_head_noun_are_one_thing(nlp):
+    found = event(
+        nlp,
+        ("Wire", "The water authority confirmed on Friday that the Vellan Dam had been breached."),
+        ("Daily", "A spokesman for the authority denied that the dam had been breached."),
+    )
+    (conflict,) = of_kind(found.conflicts, ClaimKind.NEGATION)
+    assert {c.claim.normalized["polarity"] for c in conflict.claims} == {"yes", "no"}

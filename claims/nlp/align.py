@@ -157,7 +157,9 @@ def _slot(kind: str, key: str, unit: str) -> _Slot:
         if not f[2]:
             return _Slot(hard=(kind, mode, "", f[3]), pred=mode)
         subject = f[3] if f[3].startswith("@") else ""
-        return _Slot(hard=(kind, mode, _noun_class(f[2])), pred=mode, subject=subject)
+        # "the Vellan Dam" / "the dam": a named thing is asked about by its head noun
+        thing = f[2].rsplit(" ", 1)[-1] if f[2].startswith("@") else f[2]
+        return _Slot(hard=(kind, mode, _noun_class(thing.lstrip("@"))), pred=mode, subject=subject)
     if kind == ClaimKind.DURATION:
         what = lx.DURATION_VERB_THINGS.get(mode) or (
             _noun_class(f[2]) if not f[2].startswith("@") else ""
@@ -312,6 +314,14 @@ def _dt_bounds(n: dict[str, Any]) -> tuple[dt.datetime, dt.datetime] | None:
         return None
 
 
+CONVERTED_UNITS = frozenset({"km/h", "m"})
+
+
+def _widen(bounds: tuple[float, float], share: float) -> tuple[float, float]:
+    low, high = bounds
+    return low - abs(low) * share, high + abs(high) * share
+
+
 def compatible(kind: str, a: dict[str, Any], b: dict[str, Any], place_same: bool = False) -> bool:
     """Can both normalised values be true at once? (True when a value cannot be read.)"""
     if kind == ClaimKind.COUNT:
@@ -322,6 +332,9 @@ def compatible(kind: str, a: dict[str, Any], b: dict[str, Any], place_same: bool
         ia, ib = _count_bounds(a), _count_bounds(b)
         if ia is None or ib is None or a.get("unit", "") != b.get("unit", ""):
             return True
+        if a.get("unit") in CONVERTED_UNITS:
+            # "115 mph" is 185.07 km/h: a figure converted from another unit was rounded
+            ia, ib = _widen(ia, 0.01), _widen(ib, 0.01)
         return ia[0] <= ib[1] and ib[0] <= ia[1]
     if kind == ClaimKind.ORDINAL:
         if "previous_high" in a or "previous_high" in b:

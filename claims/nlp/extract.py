@@ -674,6 +674,14 @@ def _ref(tok: Token | None, state: ArticleState) -> _Ref:
         return _Ref.empty()
     if tok.pos_ in ("NOUN", "PROPN") or _adjective_as_noun(tok):
         lemma = tok.lemma_.lower()
+        if lemma in lx.GENERIC_HEADS:
+            # "health spending" and "defence spending" are two budgets
+            mods = [
+                c.lemma_.lower()
+                for c in tok.lefts
+                if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN") and not c.ent_type_
+            ]
+            lemma = " ".join([*mods, lemma])
         return _Ref(tok.text if tok.pos_ == "PROPN" else lemma, _field(lemma))
     return _Ref.empty()
 
@@ -684,7 +692,9 @@ def _adjective_as_noun(tok: Token) -> bool:
     return (
         tok.pos_ == "ADJ"
         and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
+        and tok.lemma_.lower() not in lx.NOT_NOUN_ADJECTIVES  # "the last of the men"
         and any(c.dep_ == "det" for c in tok.children)
+        and not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
     )
 
 
@@ -1114,7 +1124,9 @@ def _build_count(sent: Span, value: _Value, state: ArticleState) -> ClaimData | 
         pred = defining  # "the 3,100 dockers who downed tools want …": they downed tools
     pclass = _pred_class(pred)
     level_of: Token | None = None
-    moved = pclass in ("rise", "fall") or (verb is not None and _moves_a_level(verb))
+    moved = pclass in ("rise", "fall") or (
+        verb is not None and _moves_a_level(verb) and (noun is None or percent or money)
+    )  # "cut its rate to 4.25%" moves a level; "cut power to 1.2 million homes" does not
     if moved and _after_word(doc, start, "to"):
         pred = pclass = "total"  # "cases have risen to 87": the level, not the change
         # "cut its policy rate by a quarter point to 4.25%": the level of the rate
@@ -1232,11 +1244,15 @@ def _build_count(sent: Span, value: _Value, state: ArticleState) -> ClaimData | 
         claim.display = f"{doc[start : value.end].text} ({nz.format_count(low, high)} bp)"
         if doc[start : value.end].text.replace(",", "") == f"{parsed[0]:g}":
             claim.display = f"{nz.format_count(low, high)} bp"
+    what = _Ref.empty()
+    if change is not None:
+        c_class, changed = change
+        what = _level_name(changed) if points is not None and changed else _ref(changed, state)
+        if not what.key and points is None:
+            change = None  # "up 1.8%": a change of what, the key cannot say
     if change is not None:
         # "a 6.5% pay rise" / "a pay increase of 7.5 per cent" / "revenue down 6.1%": the
         # size of a change, asked about the thing that changed
-        c_class, changed = change
-        what = _level_name(changed) if points is not None and changed else _ref(changed, state)
         unit_thing = "percent" if points is None else "basis point"
         claim.key = _key(ClaimKind.COUNT, c_class, unit_thing, what.key, scope)
         claim.about = f"how much {_the(what.display) if what.display else 'it'} {_past(c_class)}"
@@ -1253,6 +1269,7 @@ def _build_count(sent: Span, value: _Value, state: ArticleState) -> ClaimData | 
         thing
         and thing not in ("percent", "money")  # "inflation was 3.1%": a share of what
         and pclass not in lx.HOLDING_VERBS  # "the site employs 3,200" ≠ "the group employs"
+        and pclass not in ("total", "arrive")  # "health spending will reach 61 billion"
         and not subject.key.startswith("@")
         and _direct_argument(noun, verb)
     ):
@@ -1351,6 +1368,11 @@ def _length_measure(unit: Token, state: ArticleState) -> tuple[str, str, Token |
     head = unit.head if unit.dep_ == "pobj" else None
     if head is not None and head.lower_ == "at" and head.head.pos_ in ("VERB", "AUX"):
         return "altitude", "", None
+    if head is not None and head.lower_ == "of" and head.head.lemma_.lower() in lx.DEPTH_NOUNS:
+        return lx.DEPTH_NOUNS[head.head.lemma_.lower()], "", None  # "at a depth of 2,750 feet"
+    after = unit.doc[unit.i + 1] if unit.i + 1 < len(unit.doc) else None
+    if after is not None and after.lower_ in ("below", "underground", "beneath", "deep", "down"):
+        return "depth", "", None  # "840 metres below the surface", "4,000 feet underground"
     return None
 
 
@@ -1563,7 +1585,7 @@ def _change_of(span: Span) -> tuple[str, Token | None] | None:
     if changed is None:
         prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "in"), None)
         changed = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
-    return c_class, changed
+    return (c_class, changed) if changed is not None else None  # "a 2% rise" in what?
 
 
 def _defining_clause(noun: Token | None) -> str:
@@ -2212,6 +2234,7 @@ def _build_datetime(sent: Span, value: _Value, state: ArticleState) -> ClaimData
             "aim" if _aspired(verb) else "",
             "forecast" if _forecast(verb) else "",
             _instance_scope(subj),
+            _rank_scope(subj),
             background,
             "by" * deadline,
             "more" if _repeated(verb) else "",
@@ -2225,6 +2248,16 @@ def _build_datetime(sent: Span, value: _Value, state: ArticleState) -> ClaimData
     # made on Friday" is one
     claim.negated = _negated(verb, subj) and not _until(span)
     return claim
+
+
+def _rank_scope(subj: Token | None) -> str:
+    """ "The first miner reached the surface at 19:30" / "the last of the men … at 2:15":
+    the first and the last of a group arrive at different times."""
+    if subj is None:
+        return ""
+    words = {subj.lower_} | {c.lower_ for c in subj.children if c.dep_ in ("amod", "advmod")}
+    rank = words & {"first", "last", "final"}
+    return f"rank:{min(rank)}" if rank else ""
 
 
 def _forecast(verb: Token | None) -> bool:

@@ -675,6 +675,8 @@ MEASURE_ABOUT = {
     "population": "the population",
     "length": "the length",
     "altitude": "the altitude",
+    "depth": "the depth",
+    "height": "the height",
 }
 # "two-thirds of voters took part": a share of the electorate that voted is the turnout.
 ELECTORATE_NOUNS = frozenset({"voter", "elector", "electorate", "citizen"})
@@ -1221,3 +1223,37 @@ PERSON_NOUNS = frozenset(
         "cyclist",
     }
 )
+
+# Adjectives that stand for a part of a group, not a thing: "the last of the men".
+NOT_NOUN_ADJECTIVES = frozenset(
+    {"last", "first", "rest", "latter", "former", "same", "other", "next", "previous", "most"}
+)
+# Heads that only name a kind of figure: their noun modifiers say whose ("health spending").
+GENERIC_HEADS = frozenset(
+    {
+        "spending",
+        "budget",
+        "revenue",
+        "sale",
+        "export",
+        "import",
+        "tax",
+        "cost",
+        "funding",
+        "investment",
+        "output",
+        "production",
+        "debt",
+        "benefit",
+        "allowance",
+        "subsidy",
+        "price",
+    }
+)
+# "a depth of 840 metres", "a height of 30 m".
+DEPTH_NOUNS = {
+    "depth": "depth",
+    "height": "height",
+    "altitude": "altitude",
+    "elevation": "altitude",
+}

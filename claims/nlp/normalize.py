@@ -514,6 +514,40 @@ def _part_of(words: list[str]) -> str | None:
 _YEAR_RE = re.compile(r"^(1[89]\d\d|20\d\d)$")
 
 
+_MIDNIGHT = re.compile(r"\bmidnight\b", re.I)
+_MIDNIGHT_WORDS = re.compile(
+    r"\b(?:shortly|just|soon|around|about|at|before|after|midnight)\b", re.I
+)
+
+
+def _midnight(text: str, published: dt.date | None, tense: str) -> DateInterval | None:
+    """ "shortly before midnight on Thursday" is late Thursday; "just after midnight on
+    Thursday" and "midnight on Thursday" are the turn from Thursday into Friday (news names
+    the evening's day); without a day, midnight is not resolved."""
+    rest = _MIDNIGHT_WORDS.sub(" ", text)
+    if not re.search(r"\w", rest):
+        return None
+    day = resolve_date(rest, published, tense)
+    if day is None or day.granularity != "day":
+        return None
+    d = day.start.date()
+    low = text.lower()
+    nxt = d + dt.timedelta(days=1)
+    if "before" in low:
+        start = dt.datetime.combine(d, dt.time(23, 0))
+        end = dt.datetime.combine(d, dt.time(23, 59))
+        shown = f"{d:%a} {d.day} {d:%b %Y}, just before midnight"
+    elif "after" in low:
+        start = dt.datetime.combine(nxt, dt.time(0, 0))
+        end = dt.datetime.combine(nxt, dt.time(0, 59))
+        shown = f"{nxt:%a} {nxt.day} {nxt:%b %Y}, just after midnight"
+    else:
+        start = dt.datetime.combine(d, dt.time(23, 45))
+        end = start + dt.timedelta(minutes=30)
+        shown = f"{d:%a} {d.day} {d:%b %Y}, around midnight"
+    return DateInterval(start, end, "time", shown)
+
+
 _SMALL_HOURS = re.compile(r"\b(?:the\s+)?(?:small|early|wee)\s+hours\b", re.I)
 
 
@@ -528,6 +562,8 @@ def resolve_date(text: str, published: dt.date | None, tense: str = "") -> DateI
     if end_of:
         return _end_of(end_of.group(1), published, tense)
     text = _SMALL_HOURS.sub("early", text)  # "the small hours of Sunday" = "early Sunday"
+    if _MIDNIGHT.search(text):
+        return _midnight(text, published, tense)
     words = _tokens(text)
     words = [w for w in words if w not in ("on", "the", "of", "in", "at", "by", "since", "until")]
     if not words:
