@@ -126,7 +126,7 @@ class ArticleState:
 
     published: dt.date | None
     anchor: dt.date | None = None  # most recent explicit day mentioned
-    anchor_at: tuple[int, int] = (0, -1)  # (id of its Doc, char offset) of that mention
+    anchor_at: tuple[int, int] = (0, -1)  # (id of its Doc, token index) of that mention
     lead_day: dt.date | None = None  # the day the story's opening names: its main day
     last_person: str = ""  # most recent PERSON mention, for he/she
     roles: dict[str, set[str]] = field(default_factory=dict)  # "mayor" → people named as such
@@ -154,18 +154,24 @@ SentenceExtractor = Callable[["Span", ArticleState], list[ClaimData]]
 
 
 def extract_claims(
-    doc: Doc, state: ArticleState, *, offset: int = 0, extra: Sequence[SentenceExtractor] = ()
+    doc: Doc,
+    state: ArticleState,
+    *,
+    offset: int = 0,
+    extra: Sequence[SentenceExtractor] = (),
+    sents: Sequence[Span] | None = None,
 ) -> list[ClaimData]:
     """Extract all claims of ``doc``; offsets are shifted by ``offset`` (chunked articles).
 
     ``extra`` extractors add claims of their own per sentence, before its values are read
     (:func:`claims.nlp.statements.statement_claims`: value-less statements); their claims get
-    the same sentence offsets, attribution and hedges as the value claims."""
+    the same sentence offsets, attribution and hedges as the value claims. ``sents`` are the
+    Doc's sentences when the caller already listed them (``Doc.sents`` is rebuilt each time)."""
     claims: list[ClaimData] = []
     state.consumed.clear()  # token indices are per Doc (per chunk)
     ents = list(doc.ents)
     starts = [e.start for e in ents]
-    for sent in doc.sents:
+    for sent in doc.sents if sents is None else sents:
         # Slicing the doc's entity list once per sentence: ``Span.ents`` rescans the whole doc.
         lo, hi = bisect_left(starts, sent.start), bisect_left(starts, sent.end)
         claims.extend(_sentence_claims(sent, ents[lo:hi], state, offset, extra))
@@ -227,7 +233,8 @@ _QUOTE_RE = re.compile(r"[“\"]([^“”\"]*?\s[^“”\"]*?)[”\"]")
 
 def _kind_of(doc: Doc, value: _Value) -> str | None:
     text = doc[value.start : value.end].text
-    if _age_person(doc[value.start : value.end]) is not None:
+    maybe_age = "old" in text or (len(text) <= 3 and text.isdigit())
+    if maybe_age and _age_person(doc[value.start : value.end]) is not None:
         return "age"
     if value.label in DATE_LABELS:
         if _MINUTE_RE.search(text):
@@ -323,6 +330,11 @@ def _find_values(sent: Span, ents: list[Span]) -> list[_Value]:
             values.append(_Value(start, end, label))
         covered.update(range(ent.start, ent.end))
     for tok in sent:
+        low = tok.lower_
+        if not (
+            tok.dep_ == "pobj" or low[:1].isdigit() or tok.like_num or low in _VALUE_FIRST_WORDS
+        ):
+            continue  # cheap exit: this runs for every token and most start no value
         facility = _facility_at(tok)
         if facility is not None and not any(
             v.start <= facility.start < v.end and v.label in PLACE_LABELS for v in values
@@ -360,9 +372,9 @@ def _facility_at(tok: Token) -> _Value | None:
     """A named site after "at"/"near" whose head is a facility noun ("the Harbour View
     Hotel", "the Dervan crossing point", "Pier 4 terminal"): a place value (FAC)."""
     if (
-        tok.pos_ not in ("NOUN", "PROPN")
+        tok.dep_ != "pobj"
+        or tok.pos_ not in ("NOUN", "PROPN")
         or tok.lemma_.lower() not in lx.FACILITY_NOUNS
-        or tok.dep_ != "pobj"
         or tok.head.lower_ not in ("at", "near", "outside")
         or tok.ent_type_ in PLACE_LABELS
     ):
@@ -373,17 +385,24 @@ def _facility_at(tok: Token) -> _Value | None:
     return _Value(min(c.left_edge.i for c in mods), tok.i + 1, "FAC")
 
 
+_ONE_TOKEN_TALLY = re.compile(r"\d{1,3}[-–—]\d{1,3}")
+_SMALL_NUMBER = re.compile(r"\d{1,3}")
+
+
 def _tally_at(doc: Doc, tok: Token, end: int) -> int | None:
     """End of a tally written "7-2" (one token or three), when it starts at ``tok``."""
-    if re.fullmatch(r"\d{1,3}[-–—]\d{1,3}", tok.text):
+    text = tok.text
+    if not text[:1].isdigit():
+        return None
+    if _ONE_TOKEN_TALLY.fullmatch(text):
         return tok.i + 1
     if (
         tok.i + 2 < end
-        and re.fullmatch(r"\d{1,3}", tok.text)
+        and not tok.whitespace_
         and doc[tok.i + 1].text in ("-", "–", "—")
-        and re.fullmatch(r"\d{1,3}", doc[tok.i + 2].text)
-        and not doc[tok.i].whitespace_
         and not doc[tok.i + 1].whitespace_
+        and _SMALL_NUMBER.fullmatch(text)
+        and _SMALL_NUMBER.fullmatch(doc[tok.i + 2].text)
     ):
         return tok.i + 3
     return None
@@ -398,6 +417,8 @@ _CLOCK_ONLY = re.compile(
 _FRACTION_HEADS = frozenset(
     {"half", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth", "tenths"}
 )
+# Words other than numbers that can start a value found outside the model's entities
+_VALUE_FIRST_WORDS = _FRACTION_HEADS | _ANAPHORIC_FIRST
 
 
 def _fraction_at(doc: Doc, tok: Token, floor: int) -> int | None:
@@ -2164,8 +2185,11 @@ def _build_datetime(sent: Span, value: _Value, state: ArticleState) -> ClaimData
         interval = _resolve_anaphoric(text, state)
     else:
         interval = nz.resolve_date(text, state.published, tense)
-        day = state.anchor if _anchor_near(span, state) else state.lead_day
-        if interval is None and day is not None and nz.clock_time(text) is not None:
+        if interval is None and nz.clock_time(text) is not None:
+            day = state.anchor if _anchor_near(span, state) else state.lead_day
+        else:
+            day = None
+        if day is not None:
             # "… on Saturday night. The final ended at 11:42 p.m.": a bare clock time is on
             # the day its paragraph last named, or else on the day the story opened with
             interval = nz.resolve_date(f"{day.day} {day:%B %Y} {text}", state.published, tense)
@@ -2175,7 +2199,7 @@ def _build_datetime(sent: Span, value: _Value, state: ArticleState) -> ClaimData
         return None
     if interval.granularity in ("day", "time"):
         state.anchor = interval.start.date()
-        state.anchor_at = (id(doc), span.start_char)
+        state.anchor_at = (id(doc), span.start)
         if state.lead_day is None and span.start_char < _LEAD_CHARS:
             state.lead_day = state.anchor
     if event_noun is not None:
@@ -2290,9 +2314,9 @@ _LEAD_CHARS = 800  # a story's opening: its first paragraph or two
 def _anchor_near(span: Span, state: ArticleState) -> bool:
     """Was the story's last named day given earlier in this paragraph?"""
     doc_id, at = state.anchor_at
-    if state.anchor is None or doc_id != id(span.doc) or at > span.start_char:
+    if state.anchor is None or doc_id != id(span.doc) or at > span.start:
         return False
-    return "\n" not in span.doc.text[at : span.start_char]
+    return not any("\n" in t.whitespace_ or "\n" in t.text for t in span.doc[at : span.start])
 
 
 def _until(span: Span) -> bool:

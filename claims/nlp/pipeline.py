@@ -23,7 +23,7 @@ from claims.nlp.types import ArticleAnalysis, MentionData
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
 __all__ = ["CHUNK_CHARS", "analyse_article", "analyse_articles", "get_nlp"]
 
@@ -148,10 +148,10 @@ def _mentions(doc: Doc, offset: int) -> list[MentionData]:
     ]
 
 
-def _sentences(doc: Doc, offset: int) -> list[tuple[int, int]]:
+def _sentences(sents: list[Span], offset: int) -> list[tuple[int, int]]:
     return [
         (s.start_char + offset, s.start_char + len(s.text.rstrip()) + offset)
-        for s in doc.sents
+        for s in sents
         if s.text.strip()
     ]
 
@@ -160,9 +160,12 @@ def _analyse_docs(chunks: Iterable[tuple[int, Doc]], published: dt.date | None) 
     state = ArticleState(published=published)
     analysis = ArticleAnalysis(mentions=[], claims=[], sentences=[])
     for offset, doc in chunks:
+        sents = list(doc.sents)
         analysis.mentions.extend(_mentions(doc, offset))
-        analysis.sentences.extend(_sentences(doc, offset))
-        analysis.claims.extend(extract_claims(doc, state, offset=offset, extra=(statement_claims,)))
+        analysis.sentences.extend(_sentences(sents, offset))
+        analysis.claims.extend(
+            extract_claims(doc, state, offset=offset, extra=(statement_claims,), sents=sents)
+        )
         analysis.mentions.extend(description_mentions(doc, state, offset))
         track_mentions(doc.ents, state)
     analysis.mentions.sort(key=lambda m: m.start)

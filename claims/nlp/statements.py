@@ -53,6 +53,8 @@ __all__ = [
 ]
 
 MIN_QUOTE_WORDS = 4
+# First words of the stance and polarity verbs: a cheap test before reading a verb's clause
+_POLARITY_LEMMAS = frozenset(w.split()[0] for w in (*lx.STANCE_VERBS, *lx.POLARITY_VERBS))
 SHINGLE = 4
 _QUOTE_SPAN = re.compile(r"“([^“”\n]{3,800})”|\"([^\"\n]{3,800})\"")
 _WORD = re.compile(r"[\w’']+")
@@ -61,7 +63,11 @@ _WORD = re.compile(r"[\w’']+")
 def statement_claims(sent: Span, state: ArticleState) -> list[ClaimData]:
     """The negation and attribution claims of one sentence (offsets within its Doc)."""
     _learn_roles(sent, state)
-    out = [c for verb in sent if (c := _polarity_claim(verb, state)) is not None]
+    out = [
+        c
+        for verb in sent
+        if verb.lemma_.lower() in _POLARITY_LEMMAS and (c := _polarity_claim(verb, state))
+    ]
     out.extend(_attribution_claims(sent, state))
     return out
 
@@ -129,8 +135,12 @@ def description_mentions(doc: Doc, state: ArticleState, offset: int = 0) -> list
     the article tied to exactly one person; titles inside a name ("Governor Ana Ruiz") and
     appositions beside one are the name's own mention."""
     out: list[MentionData] = []
+    if not state.roles:
+        return out  # no role tied to a person in this article
     for tok in doc:
-        if tok.ent_type_ or tok.dep_ in ("compound", "appos") or tok.head.ent_type_ == "PERSON":
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.ent_type_ or tok.dep_ in ("compound", "appos"):
+            continue
+        if tok.head.ent_type_ == "PERSON":
             continue
         role = _role_of(tok)
         person = _resolve_role(role, state) if role else ""
