@@ -206,9 +206,7 @@ def _polarity_claim(verb: Token, state: ArticleState) -> ClaimData | None:
         return None
     if stance:
         return _stance_claim(verb, pred, negated, state)
-    passive = ex._passive(verb)
-    thing_tok = _thing(verb, passive)
-    subject_tok = _agent(verb) if passive else ex._subject_token(verb)
+    thing_tok, subject_tok = _arguments(verb)
     negated = negated or _has_no(thing_tok) or _has_no(subject_tok)
     if negated and _denies_a_detail(verb):
         return None
@@ -229,9 +227,7 @@ def _stance_claim(verb: Token, pred: str, negated: bool, state: ArticleState) ->
     stance_value = "denied" if pred == "deny" else ("not confirmed" if negated else "confirmed")
     comp = next((c for c in verb.children if c.dep_ == "ccomp"), None)
     if comp is not None and comp.pos_ in ("VERB", "AUX") and _reported_realis(comp):
-        passive = ex._passive(comp)
-        thing_tok = _thing(comp, passive)
-        subject_tok = _agent(comp) if passive else ex._subject_token(comp)
+        thing_tok, subject_tok = _arguments(comp)
         inner_negated = any(c.dep_ == "neg" for c in comp.children)
         inner_negated = inner_negated or _has_no(thing_tok) or _has_no(subject_tok)
         value = {"confirmed": "yes", "denied": "no", "not confirmed": "unconfirmed"}[stance_value]
@@ -241,11 +237,9 @@ def _stance_claim(verb: Token, pred: str, negated: bool, state: ArticleState) ->
         shown = ex._past(inner) if not inner_negated else f"did not {inner}"
         display = f"{stance_value}: {shown}"
         return _claim(verb, state, inner, thing_tok, subject_tok, value, display, stance=True)
-    passive = ex._passive(verb)
-    thing_tok = _thing(verb, passive)
+    thing_tok, subject_tok = _arguments(verb)
     if thing_tok is None:
         return None
-    subject_tok = _agent(verb) if passive else ex._subject_token(verb)
     if _has_no(thing_tok) and stance_value == "confirmed":
         stance_value = "not confirmed"  # "no date has been confirmed"
     return _claim(verb, state, "confirm", thing_tok, subject_tok, stance_value, stance_value, True)
@@ -314,6 +308,12 @@ def _realis(verb: Token, negated_stance: bool, refusal: bool) -> bool:
         if any(c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless") for c in tok.children):
             return False
     return not verb.sent.text.rstrip().rstrip("”\"'’").endswith("?")
+
+
+def _arguments(verb: Token) -> tuple[Token | None, Token | None]:
+    """(what the verb acts on, who acts): "no ransom was paid by the firm" → (ransom, firm)."""
+    passive = ex._passive(verb)
+    return _thing(verb, passive), _agent(verb) if passive else ex._subject_token(verb)
 
 
 def _thing(verb: Token, passive: bool) -> Token | None:
