@@ -811,6 +811,7 @@ def test_active_and_passive_ask_one_date(nlp):
         ("The board was split by five votes to four.", "5–4"),
         ("The nine-judge panel divided five to four.", "5–4"),
         ("The 6–3 vote has left lawyers arguing.", "6–3"),
+        ("Seven of the nine board members backed the reduction.", "7–2"),
     ],
 )
 def test_vote_tallies_in_their_usual_wordings(nlp, text, tally):
@@ -890,3 +891,8 @@ def test_different_budgets_and_different_movers_are_different_questions(nlp):
         ("Weekly", MON, "Power has been restored to around 400,000 homes."),
     )
     assert not found
+
+
+def test_a_part_of_a_group_that_did_not_vote_is_not_a_tally(nlp):
+    text = "Two of the five victims were children."
+    assert not [c for c in claims(nlp, text, MON, "count") if c.key.startswith("count|tally")]

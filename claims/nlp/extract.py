@@ -1673,6 +1673,9 @@ def _tally(
     The domain is "vote" when the sentence is about voting, "score" when it is about a game;
     a pair of numbers in neither ("from 12 to 19") is not a tally."""
     doc = sent.doc
+    out_of = _out_of_tally(doc, span, number_text, sent)
+    if out_of is not None:
+        return _tally_domain(sent, *out_of, None, state)
     m = _TALLY_RE.match(number_text.strip())
     by = span.start > sent.start and doc[span.start - 1].lower_ == "by"
     if m is None and (by or _after_split_verb(doc, span, sent)):
@@ -1717,6 +1720,23 @@ def _tally_domain(
     if second is not None:
         state.consumed.add((second.i, second.i + 1))
     return a, b, domain
+
+
+def _out_of_tally(doc: Doc, span: Span, number_text: str, sent: Span) -> tuple[int, int] | None:
+    """ "seven of the nine board members backed the cut" → 7–2: a split written as a part of
+    the whole, when the part is the subject of a verb of voting or backing."""
+    end = span.end
+    if end + 2 >= sent.end or doc[end].lower_ != "of" or doc[end + 1].lower_ != "the":
+        return None
+    part, whole = _whole_number(number_text), _whole_number(doc[end + 2].text)
+    if part is None or whole is None or not 0 < part < whole <= 1000:
+        return None
+    verb = span.root.head
+    while verb.pos_ != "VERB" and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.lemma_.lower() not in lx.SPLIT_VERBS | lx.BACKING_VERBS:
+        return None
+    return part, whole - part
 
 
 def _after_split_verb(doc: Doc, span: Span, sent: Span) -> bool:

@@ -1257,3 +1257,6 @@ DEPTH_NOUNS = {
     "altitude": "altitude",
     "elevation": "altitude",
 }
+
+# "seven of the nine members backed the cut": verbs whose subjects are the ayes.
+BACKING_VERBS = frozenset({"back", "support", "favour", "favor", "endorse", "approve"})
