@@ -30,6 +30,7 @@ from claims.models import (
     Outlet,
     Resolution,
 )
+from claims.nlp.types import ROLE_LABEL
 
 COLUMN_ORDERS = {"time": "Publication time", "outlet": "Outlet"}
 PANEL_SORTS = {"confidence": "Confidence", "kind": "Kind"}
@@ -172,9 +173,14 @@ def build_columns(
     for article in articles:
         marks = []
         for m in article.mentions.all():
-            groups[label_group(m.label)] += 1
+            label = m.label
+            if label == ROLE_LABEL:
+                if not m.entity_id:
+                    continue  # "the minister" no article tied to one person: not marked
+                label = m.entity.label  # "the North Korean leader": marked as the person
+            groups[label_group(label)] += 1
             name = m.entity.name if m.entity_id else m.text
-            marks.append(MarkSpan(m.start, m.end, m.label, m.entity_id, f"{name} · {m.label}"))
+            marks.append(MarkSpan(m.start, m.end, label, m.entity_id, f"{name} · {label}"))
         sentences = {}
         for c in article.claims.all():
             state = sentence_state.get(c.anchor, SentenceMark("claim-sentence", ""))

@@ -258,3 +258,19 @@ def test_a_named_thing_and_its_head_noun_are_one_thing(nlp):
     )
     (conflict,) = of_kind(found.conflicts, ClaimKind.NEGATION)
     assert {c.claim.normalized["polarity"] for c in conflict.claims} == {"yes", "no"}
+
+
+def test_a_description_is_linked_across_the_event_when_another_article_ties_the_role(nlp):
+    from claims.nlp.entities import canonicalize_entities
+
+    first = "Governor Maria Olsen visited the towns. The governor met families."
+    second = "The regional governor toured the shelters on Tuesday. The two ministers stayed away."
+    mentions = [
+        m for a in analyse_articles([(first, THU), (second, THU)], nlp=nlp) for m in a.mentions
+    ]
+    clusters, assignment = canonicalize_entities(mentions)
+    linked = {
+        m.text: clusters[i].name for m, i in zip(mentions, assignment, strict=True) if i is not None
+    }
+    assert linked["regional governor"] == "Maria Olsen"
+    assert not [m for m in mentions if m.text.endswith("ministers")]

@@ -390,3 +390,28 @@ def test_admin_pages_render(client, admin_user, conflict, editor):
     ]:
         assert client.get(url).status_code == 200, url
     assert client.get("/admin/claims/resolution/add/").status_code == 403
+
+
+def test_the_compare_page_marks_a_linked_description_as_the_person_and_hides_the_rest(
+    editor_client, django_capture_on_commit_callbacks
+):
+    from claims import services
+    from tests.conftest import make_event
+
+    event = make_event()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.add_article(
+            event=event,
+            title="Visit",
+            text="Governor Maria Olsen visited the towns on Monday. The governor met families.",
+            outlet_name="Post",
+        )
+        services.add_article(
+            event=event,
+            title="Tour",
+            text="The governor toured the shelters on Tuesday. The minister stayed away.",
+            outlet_name="Herald",
+        )
+    html = editor_client.get(reverse("claims:event_compare", args=[event.slug])).content.decode()
+    assert html.count("Maria Olsen · PERSON") >= 3  # the name and both descriptions
+    assert "· ROLE" not in html  # "the minister": tied to nobody, not marked

@@ -34,7 +34,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from claims.nlp.lexicon import TITLES
-from claims.nlp.types import EntityCluster, MentionData
+from claims.nlp.types import ROLE_LABEL, EntityCluster, MentionData
 
 __all__ = ["LINKABLE_LABELS", "canonicalize_entities", "demonym_candidates", "normalise_name"]
 
@@ -204,12 +204,19 @@ def canonicalize_entities(
     mention_group: list[int | None] = []
     labels: list[Counter[str]] = []
     surfaces: list[list[str]] = []
+    holders = _role_holders(mentions)
     for m in mentions:
-        if m.label not in LINKABLE_LABELS:
+        refers_to, label = m.refers_to, m.label
+        if label == ROLE_LABEL:
+            # "the North Korean leader" in an article that never named him: the event's one
+            # person another article called its leader, if there is exactly one
+            people = holders.get(_role_word(m.text), set())
+            refers_to, label = (next(iter(people)), "PERSON") if len(people) == 1 else ("", "")
+        if label not in LINKABLE_LABELS:
             mention_group.append(None)
             continue
         # "the regional governor" whose article named her: grouped under her name
-        norm = normalise_name(m.refers_to or m.text, m.label)
+        norm = normalise_name(refers_to or m.text, label)
         if not norm:
             mention_group.append(None)
             continue
@@ -219,7 +226,7 @@ def canonicalize_entities(
             names.append(norm)
             labels.append(Counter())
             surfaces.append([])
-        labels[g][m.label] += 1
+        labels[g][label] += 1
         if m.text not in surfaces[g]:
             surfaces[g].append(m.text)
         mention_group.append(g)
@@ -238,6 +245,21 @@ def canonicalize_entities(
     return _build_clusters(
         names, tokens, group_label, labels, surfaces, mention_group, uf, dropped, mentions
     )
+
+
+def _role_word(text: str) -> str:
+    """The role a description names: its last word ("the regional governor" → governor)."""
+    words = normalise_name(text).split()
+    return words[-1] if words else ""
+
+
+def _role_holders(mentions: Sequence[MentionData]) -> dict[str, set[str]]:
+    """Role word → the people descriptions with that role were tied to, event-wide."""
+    holders: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        if m.refers_to:
+            holders[_role_word(m.text)].add(m.refers_to)
+    return holders
 
 
 def _link_short_forms(

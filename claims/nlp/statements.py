@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING
 
 from claims.nlp import extract as ex
 from claims.nlp import lexicon as lx
-from claims.nlp.types import ClaimData, ClaimKind, MentionData
+from claims.nlp.types import ROLE_LABEL, ClaimData, ClaimKind, MentionData
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
@@ -129,24 +129,23 @@ def _bounds(ent: Span) -> tuple[int, int]:
 
 
 def description_mentions(doc: Doc, state: ArticleState, offset: int = 0) -> list[MentionData]:
-    """Descriptions of a person the article named in that role: "the regional governor",
-    "the company's chief executive" → a PERSON mention that ``refers_to`` her name, so the
-    event links it to her entity. Only a definite description ("the …", "its …") whose role
-    the article tied to exactly one person; titles inside a name ("Governor Ana Ruiz") and
-    appositions beside one are the name's own mention."""
+    """Descriptions of a person by role: "the regional governor", "the company's chief
+    executive". When the article tied the role to exactly one person, a PERSON mention that
+    ``refers_to`` her name; otherwise, for a title or office (not "the resident"), a ROLE
+    mention the event may still link, when another article ties that role to one person.
+    Only definite descriptions ("the …", "its …"); titles inside a name ("Governor Ana
+    Ruiz") and appositions beside one are the name's own mention."""
     out: list[MentionData] = []
-    if not state.roles:
-        return out  # no role tied to a person in this article
     for tok in doc:
         if tok.pos_ not in ("NOUN", "PROPN") or tok.ent_type_ or tok.dep_ in ("compound", "appos"):
             continue
-        if tok.head.ent_type_ == "PERSON":
-            continue
+        if tok.head.ent_type_ == "PERSON" or tok.tag_ in ("NNS", "NNPS"):
+            continue  # "the two leaders" are not one person
         role = _role_of(tok)
-        person = _resolve_role(role, state) if role else ""
-        if not person or not any(
-            c.dep_ in ("det", "poss") and c.lower_ != "a" for c in tok.children
-        ):
+        if not role or not any(c.dep_ in ("det", "poss") and c.lower_ != "a" for c in tok.children):
+            continue
+        person = _resolve_role(role, state)
+        if not person and role not in lx.TITLES and role not in lx.ROLE_NOUNS:
             continue
         mods = [c for c in tok.lefts if c.dep_ in ("amod", "compound") and not c.ent_type_]
         start = min((c.i for c in mods), default=tok.i)
@@ -158,7 +157,7 @@ def description_mentions(doc: Doc, state: ArticleState, offset: int = 0) -> list
                 start=span.start_char + offset,
                 end=span.end_char + offset,
                 text=span.text,
-                label="PERSON",
+                label="PERSON" if person else ROLE_LABEL,
                 refers_to=person,
             )
         )

@@ -26,6 +26,11 @@ class ClaimKind:
     ALL = (COUNT, ORDINAL, DATETIME, DURATION, PLACE, NEGATION, ATTRIBUTION)
 
 
+# The label of a description ("the governor") its article did not tie to a named person:
+# the event links it when another article ties that role to exactly one person.
+ROLE_LABEL = "ROLE"
+
+
 @dataclass(slots=True)
 class MentionData:
     """One named-entity mention as spaCy found it (label is spaCy's: PERSON, GPE, ORG...),
