@@ -177,7 +177,7 @@ def build_columns(
             if label == ROLE_LABEL:
                 if not m.entity_id:
                     continue  # "the minister" no article tied to one person: not marked
-                label = m.entity.label  # "the North Korean leader": marked as the person
+                label = m.entity.label  # "the Ruritanian leader": marked as the person
             groups[label_group(label)] += 1
             name = m.entity.name if m.entity_id else m.text
             marks.append(MarkSpan(m.start, m.end, label, m.entity_id, f"{name} · {label}"))

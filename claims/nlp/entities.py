@@ -208,7 +208,7 @@ def canonicalize_entities(
     for m in mentions:
         refers_to, label = m.refers_to, m.label
         if label == ROLE_LABEL:
-            # "the North Korean leader" in an article that never named him: the event's one
+            # "the Ruritanian leader" in an article that never named him: the event's one
             # person another article called its leader, if there is exactly one
             people = holders.get(_role_word(m.text), set())
             refers_to, label = (next(iter(people)), "PERSON") if len(people) == 1 else ("", "")

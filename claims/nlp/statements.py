@@ -150,7 +150,7 @@ def description_mentions(doc: Doc, state: ArticleState, offset: int = 0) -> list
         mods = [c for c in tok.lefts if c.dep_ in ("amod", "compound") and not c.ent_type_]
         start = min((c.i for c in mods), default=tok.i)
         if any(doc[i].ent_type_ for i in range(start, tok.i)):
-            start = tok.i  # "the North Korean leader": the entity inside keeps its own mark
+            start = tok.i  # "the Ruritanian leader": the entity inside keeps its own mark
         span = doc[start : tok.i + 1]
         out.append(
             MentionData(
