@@ -489,7 +489,7 @@ def _name_words(entity: str) -> set[str]:
     """ "@work:mayor ilse varnhagen" → {"ilse", "varnhagen"}: the name's words without the
     cluster's label and without titles."""
     name = entity.lstrip("@").partition(":")[2] or entity.lstrip("@")
-    return {w for w in name.split() if w.rstrip(".") not in lx.TITLES} or set(name.split())
+    return set(normalise_name(name, "PERSON").split())
 
 
 def _denies(kind: str, a: EventClaim, b: EventClaim, same_place: bool) -> bool:
