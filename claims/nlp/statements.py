@@ -114,7 +114,7 @@ def _learn_roles(sent: Span, state: ArticleState) -> None:
         if i > ent.start:
             roles.append(_role_of(doc[i - 1]) or doc[i - 1].lower_)
         j = ent.start - 1
-        if j >= sent.start and doc[j].dep_ == "compound" and doc[j].head.i in range(*_bounds(ent)):
+        if j >= sent.start and doc[j].dep_ == "compound" and ent.start <= doc[j].head.i < ent.end:
             roles.append(_role_of(doc[j]))
         root = ent.root
         roles += [_role_of(c) for c in root.children if c.dep_ == "appos" and not c.ent_type_]
@@ -122,10 +122,6 @@ def _learn_roles(sent: Span, state: ArticleState) -> None:
             roles.append(_role_of(root.head))
         for role in filter(None, roles):
             state.roles.setdefault(role, set()).add(name)
-
-
-def _bounds(ent: Span) -> tuple[int, int]:
-    return ent.start, ent.end
 
 
 def description_mentions(doc: Doc, state: ArticleState, offset: int = 0) -> list[MentionData]:
