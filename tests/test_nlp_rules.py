@@ -896,3 +896,59 @@ def test_different_budgets_and_different_movers_are_different_questions(nlp):
 def test_a_part_of_a_group_that_did_not_vote_is_not_a_tally(nlp):
     text = "Two of the five victims were children."
     assert not [c for c in claims(nlp, text, MON, "count") if c.key.startswith("count|tally")]
+
+
+# --------------------------------------------------------------------------- compact figures
+
+
+@pytest.mark.parametrize(
+    "text,display",
+    [
+        ("The club paid €64m for the striker.", "€64m"),
+        ("The insurer set aside £12.5m for claims.", "£12.5m"),
+        ("The start-up raised $3bn from investors.", "$3bn"),
+    ],
+)
+def test_compact_money_keeps_its_currency(nlp, text, display):
+    found = claims(nlp, text, MON, "count")
+    assert [(c.display, c.normalized["unit"]) for c in found] == [(display, "money")]
+
+
+def test_an_m_after_a_length_is_metres_not_millions(nlp):
+    found = claims(nlp, "The new sea wall is 410m long.", MON, "count")
+    assert all(c.normalized["high"] < 1000 for c in found), [c.display for c in found]
+
+
+def test_what_is_left_is_not_what_was_done(nlp):
+    """ "with six kilometres remaining" vs "after 30 km": two different distances."""
+    found = conflicts(
+        nlp,
+        ("Wire", MON, "The leader attacked with eight kilometres remaining."),
+        ("Daily", MON, "The leader attacked after 30 kilometres of the stage."),
+    )
+    assert found == []
+
+
+def test_until_bounds_a_state_it_does_not_date_a_happening(nlp):
+    found = conflicts(
+        nlp,
+        ("Wire", THU, "The minister flew to the coast on Thursday."),
+        ("Daily", THU, "Flags will fly at half-mast until Sunday evening, the minister said."),
+    )
+    assert found == []
+
+
+def test_floors_are_asked_about_what_happened_there(nlp):
+    """Which floor a fire began on is a question; where a witness lives is another."""
+    found = conflicts(
+        nlp,
+        ("Wire", MON, "The fire began in a kitchen on the ninth floor, officials said."),
+        (
+            "Daily",
+            MON,
+            "The blaze started on the 12th floor. A neighbour who lives on the fourth "
+            "floor raised the alarm.",
+        ),
+    )
+    assert len(found) == 1
+    assert {ec.claim.display for ec in found[0].claims} == {"9th", "12th"}

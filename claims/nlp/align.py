@@ -122,17 +122,19 @@ def _rest(fields: list[str], start: int) -> str:
     return "|".join(fields[start:]).strip("|")
 
 
-def _slot(kind: str, key: str, unit: str) -> _Slot:
+def _slot(kind: str, key: str, unit: str) -> _Slot | None:
     """Read a claim key (formats in :mod:`claims.nlp.extract`) as a slot.
 
     * counts ``count|pred|thing|subject|scope``: the counted thing, its unit and the scope
       (year, plan, place, another instance) are hard; the predicate and the subject soft.
       Without a counted thing, or when the thing is only a unit (money, %, hectares), the
-      predicate names the question, so it is hard too.
+      predicate names the question, so it is hard too. A bare number with no thing, no
+      unit and only a copula ("who is 20") asks nothing: None.
     * dates ``datetime|pred|subject|obj``: the predicate class is hard; subject and object
       soft ("the fire started Saturday" / "the blaze broke out early Sunday").
     * durations ``duration|pred|thing``: what lasted (its noun class, or the verb's) is hard.
-    * places, ordinals, tallies and measures: every field is hard.
+    * places ``place|pred|subject|role``: what happened and the role are hard, the subject
+      soft; home cities (``headquarter``), ordinals, tallies and measures: every field hard.
     """
     f = key.split("|")
     f += [""] * (5 - len(f))
@@ -144,6 +146,8 @@ def _slot(kind: str, key: str, unit: str) -> _Slot:
         pred, thing, subject, scope = f[1], _noun_class(f[2]), f[3], _rest(f, 4)
         if pred in lx.VICTIM_CLASSES and thing in ("", "person"):
             thing = "person"  # "injured six" / "six people were injured"
+        if not thing and not unit and pred in ("be", "have", ""):
+            return None  # "who is 20", "at 85, patience…": a bare number asks nothing
         if not thing or thing in lx.UNIT_THINGS:
             return _Slot(hard=(kind, thing, pred, unit, scope), pred=pred, subject=subject)
         return _Slot(hard=(kind, thing, unit, scope), pred=pred, subject=subject)
@@ -160,6 +164,10 @@ def _slot(kind: str, key: str, unit: str) -> _Slot:
         # "the Vellan Dam" / "the dam": a named thing is asked about by its head noun
         thing = f[2].rsplit(" ", 1)[-1] if f[2].startswith("@") else f[2]
         return _Slot(hard=(kind, mode, _noun_class(thing.lstrip("@"))), pred=mode, subject=subject)
+    if kind == ClaimKind.PLACE and mode != "headquarter":
+        # "place|collapse|embankment|at": what happened and the role are hard, the subject
+        # soft ("the embankment gave way at X" / "the breach occurred at Y")
+        return _Slot(hard=(kind, mode, f[3], _rest(f, 4)), pred=mode, subject=f[2])
     if kind == ClaimKind.DURATION:
         what = lx.DURATION_VERB_THINGS.get(mode) or (
             _noun_class(f[2]) if not f[2].startswith("@") else ""
@@ -237,6 +245,8 @@ def _blocks(
             key = cache[c.key] = canonical_key(c.key, entity_key)
         unit = str(c.normalized.get("unit", "")) if c.kind == ClaimKind.COUNT else ""
         slot = _slot(c.kind, key, unit)
+        if slot is None:
+            continue
         by_hard[slot.hard][slot].append(ec)
 
     blocks: dict[tuple[str, str], list[EventClaim]] = {}
@@ -363,17 +373,56 @@ def compatible(kind: str, a: dict[str, Any], b: dict[str, Any], place_same: bool
     if kind == ClaimKind.PLACE:
         if place_same:
             return True
-        pa = normalise_name(str(a.get("place", "")))
-        pb = normalise_name(str(b.get("place", "")))
-        if not pa or not pb or pa in pb or pb in pa:
-            return True
-        if a.get("exclusive") and b.get("exclusive"):
-            # One home city: different places disagree unless one was written as lying in
-            # the other ("based in Leeds, England" vs "England-based").
-            within = {normalise_name(str(w)) for w in [*a.get("within", []), *b.get("within", [])]}
-            return pa in within or pb in within
-        return not (a.get("label") == "FAC" and b.get("label") == "FAC")
+        return _places_compatible(a, b)
     return True
+
+
+def _places_compatible(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Can both places be where it happened? Yes when one name holds the other, when one was
+    written as lying in the other ("the Harbour View Hotel in Veldhaven" / "Veldhaven"), or
+    when one is an area that may hold the other: a country, a world region, a province, a
+    coast (without a gazetteer we cannot tell what lies inside them). Two different
+    countries, two different sites, or two different towns clash."""
+    pa = normalise_name(str(a.get("place", "")))
+    pb = normalise_name(str(b.get("place", "")))
+    if not pa or not pb or f" {pa} " in f" {pb} " or f" {pb} " in f" {pa} ":
+        return True
+    within_a = {normalise_name(str(w)) for w in a.get("within", [])}
+    within_b = {normalise_name(str(w)) for w in b.get("within", [])}
+    if pa in within_b or pb in within_a:
+        return True
+    if a.get("exclusive") and b.get("exclusive"):
+        return False  # one home city
+    area_a, area_b = _area(pa, a), _area(pb, b)
+    if area_a == "country" and area_b == "country":
+        return False
+    if area_a or area_b:
+        return True
+    site_a, site_b = _site(pa, a), _site(pb, b)
+    if site_a != site_b:
+        # a site and a town: the site may lie in the town ("in Lantern Square" / "in
+        # Dunmere"), unless it was written as lying in another town
+        site_within = within_a if site_a else within_b
+        return not any(not _area(w, {}) for w in site_within)
+    # two towns, or two sites, differ ("near Sarrow Point" / "near Port Aldine")
+    return False
+
+
+def _site(name: str, n: dict[str, Any]) -> bool:
+    """A facility inside a town ("Pellam Airport", "the Quay Hotel"), not a town whose name
+    ends like one ("Tolland Bay", "Port Aldine")."""
+    last = name.rsplit(" ", 1)[-1].removesuffix("s")
+    return n.get("label") == "FAC" and last in lx.FACILITY_NOUNS - lx.TOWN_NAME_HEADS
+
+
+def _area(name: str, n: dict[str, Any]) -> str:
+    """ "country", "area" (a world region, province, coast…) or "" for a town or a site."""
+    bare = name.removeprefix("the ")
+    if bare in lx.COUNTRIES or name in lx.COUNTRIES:
+        return "country"
+    if name in lx.WORLD_REGIONS or bare in lx.WORLD_REGIONS or n.get("label") == "LOC":
+        return "area"
+    return "area" if set(name.split()) & lx.AREA_WORDS else ""
 
 
 def _signature(kind: str, c_norm: dict[str, Any]) -> str:

@@ -82,7 +82,7 @@ ENTITY_LABELS = frozenset(
 )
 PLACE_PREPS = frozenset({"in", "at", "into", "through", "to", "from", "via", "near", "across"})
 DESTINATION_PREPS = ("into", "to", "toward", "towards", "for")
-MOTION_CLASSES = frozenset({"arrive", "cross", "leave", "travel", "visit", "send"})
+MOTION_CLASSES = lx.MOTION_CLASSES
 ANAPHORIC_DAY_WORDS = frozenset(
     {"day", "evening", "night", "morning", "afternoon", "overnight", "date"}
 )
@@ -291,8 +291,16 @@ def _find_values(sent: Span, ents: list[Span]) -> list[_Value]:
             and doc[end].lower_.rstrip(".") in nz.SCALE_SUFFIXES
             and not doc[end - 1].whitespace_
             and doc[end - 1].like_num
+            and not _metres(doc, end)
         ):
             end += 1  # "€2.4m": spaCy leaves the "m" outside the entity
+        if (
+            ent.label_ in COUNT_LABELS
+            and start > sent.start
+            and doc[start - 1].text in _CURRENCY_SIGNS
+            and not doc[start - 1].whitespace_
+        ):
+            start -= 1  # "€70m", "$2bn": … and often the currency sign too
         tally_end = _tally_at(doc, doc[end - 1], sent.end) if end - start == 1 else None
         if tally_end is not None:
             end = tally_end  # "voted 7-2": spaCy's entity is the "7" alone
@@ -307,6 +315,8 @@ def _find_values(sent: Span, ents: list[Span]) -> list[_Value]:
             label = "GPE"  # "Leeds-based": whatever spaCy called it, a place
         if label in COUNT_LABELS and _CLOCK_ONLY.fullmatch(doc[start:end].text):
             label = "TIME"  # "about 3.40pm" read as a number: a clock time
+        if label == "DATE" and _ordinal_of_noun(doc[start:end]):
+            label, start = "ORDINAL", end - 1  # "the 12th floor" read as a date
         if (
             prev is not None
             and prev.label in DATE_LABELS
@@ -337,7 +347,7 @@ def _find_values(sent: Span, ents: list[Span]) -> list[_Value]:
             continue  # cheap exit: this runs for every token and most start no value
         facility = _facility_at(tok)
         if facility is not None and not any(
-            v.start <= facility.start < v.end and v.label in PLACE_LABELS for v in values
+            v.start <= tok.i < v.end and v.label in PLACE_LABELS for v in values
         ):
             # "at the Dervan border crossing": a named site the model did not call a place
             values = [v for v in values if not facility.start <= v.start < facility.end]
@@ -368,6 +378,48 @@ def _find_values(sent: Span, ents: list[Span]) -> list[_Value]:
     return values
 
 
+_ORDINAL_WORD = re.compile(r"(?:the\s+)?\d{1,3}(?:st|nd|rd|th)", re.I)
+
+
+def _ordinal_of_noun(span: Span) -> bool:
+    """ "the 12th floor": an ordinal modifying a noun that is not a month or a day."""
+    root = span[-1]
+    return (
+        bool(_ORDINAL_WORD.fullmatch(span.text))
+        and root.dep_ == "amod"
+        and root.head.pos_ == "NOUN"
+        and root.head.lemma_.lower() in lx.POSITION_NOUNS
+    )
+
+
+_REMAINING = frozenset({"remaining", "left"})
+_TO_GO = frozenset({"go", "run", "play"})
+
+
+def _remaining(doc: Doc, end: int, limit: int) -> bool:
+    """ "with six kilometres remaining", "a week of racing left", "ten minutes to go": what
+    is left, not what was done ("twelve people left the building" is a verb)."""
+    for tok in doc[end : min(limit, end + 4)]:
+        if tok.lower_ in _REMAINING and tok.dep_ not in ("ROOT", "conj", "ccomp", "relcl"):
+            return True
+        if tok.lower_ in _TO_GO and tok.i > 0 and doc[tok.i - 1].lower_ == "to":
+            return True
+    return False
+
+
+_DIMENSIONS = frozenset({"long", "high", "deep", "tall", "wide", "away", "above", "below"})
+
+
+def _metres(doc: Doc, suffix: int) -> bool:
+    """ "410m long", "a 30m-high wall": the "m" after a figure is metres, not millions."""
+    if doc[suffix].lower_ != "m" or doc[suffix - 2].text in _CURRENCY_SIGNS:
+        return False
+    nxt = suffix + 1
+    while nxt < len(doc) and doc[nxt].text in ("-", "‐"):
+        nxt += 1
+    return nxt < len(doc) and doc[nxt].lower_ in _DIMENSIONS
+
+
 def _facility_at(tok: Token) -> _Value | None:
     """A named site after "at"/"near" whose head is a facility noun ("the Harbour View
     Hotel", "the Dervan crossing point", "Pier 4 terminal"): a place value (FAC)."""
@@ -385,6 +437,7 @@ def _facility_at(tok: Token) -> _Value | None:
     return _Value(min(c.left_edge.i for c in mods), tok.i + 1, "FAC")
 
 
+_CURRENCY_SIGNS = frozenset("$€£¥₹")
 _ONE_TOKEN_TALLY = re.compile(r"\d{1,3}[-–—]\d{1,3}")
 _SMALL_NUMBER = re.compile(r"\d{1,3}")
 
@@ -703,7 +756,10 @@ def _ref(tok: Token | None, state: ArticleState) -> _Ref:
                 if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN") and not c.ent_type_
             ]
             lemma = " ".join([*mods, lemma])
-        return _Ref(tok.text if tok.pos_ == "PROPN" else lemma, _field(lemma))
+        if tok.pos_ == "PROPN":
+            # a name the model did not tag ("Odalys made landfall"): still a name
+            return _Ref(tok.text, "@" + _field(lemma))
+        return _Ref(lemma, _field(lemma))
     return _Ref.empty()
 
 
@@ -1025,10 +1081,27 @@ def _counted_noun(span: Span) -> Token | None:
     """The noun a number counts: "26 foreign leaders" → leaders; "leaders from 26 countries"
     → leaders; "2,000 of them" → None (pronoun)."""
     root = span.root
+    if (
+        root.lower_.rstrip(".") in nz.SCALE_SUFFIXES
+        and root.i > span.start
+        and root.nbor(-1).like_num
+        and not root.nbor(-1).whitespace_
+    ):
+        # "€70m", "a €70m offer": the suffix is part of the figure, not what it counts
+        head = root.head
+        if root.dep_ in ("compound", "nmod", "amod") and head.pos_ in ("NOUN", "PROPN"):
+            return head
+        return None
     if root.dep_ in ("det", "amod", "advmod"):
         # "an estimated 400,000 spectators": the span's words all hang from the noun
         root = next((t for t in reversed(span) if t.like_num or t.pos_ == "NUM"), root)
     noun: Token | None = None
+    if (
+        root.text[:1].isdigit()
+        and root.pos_ in ("NOUN", "PROPN")
+        and root.dep_ not in ("nummod", "quantmod", "amod", "compound")
+    ):
+        return None  # "raised $2bn": the figure itself, tagged as a noun
     if (
         root.pos_ in ("NOUN", "PROPN")
         and root.i >= span.end - 1
@@ -1242,6 +1315,8 @@ def _build_count(sent: Span, value: _Value, state: ArticleState) -> ClaimData | 
         scope = ",".join(x for x in (scope, period) if x)
     if start > sent.start and doc[start - 1].lower_ in lx.INCREMENT_WORDS:
         scope = ",".join(x for x in (scope, "more") if x)  # "fell a further 3%": another step
+    if _remaining(doc, value.end, sent.end):
+        scope = ",".join(x for x in (scope, "left") if x)  # "with six kilometres remaining"
     if _planned(verb) and measure is None:
         # "three agreements are expected to be signed" is a plan; "signed seven" happened.
         scope = ",".join(x for x in (scope, "plan") if x)
@@ -1366,6 +1441,10 @@ def _length_unit(doc: Doc, span: Span) -> tuple[float, Token] | None:
     """Metres per unit and the unit's token when the figure is a length: "410-metre",
     "800-foot", "37,000 feet", "8,500 m", "2 km" (the unit inside the value or just after
     it, a hyphen allowed)."""
+    if span.text[:1] in _CURRENCY_SIGNS:
+        return None  # "€70m" is money, not metres
+    if len(span) > 1 and span[-1].lower_ == "m" and not span[-2].whitespace_:
+        return None  # "2.4m customers": millions (the value took the suffix as a scale)
     i = span.end
     while i < len(doc) and i <= span.end + 1 and doc[i].text in ("-", "‐"):
         i += 1
@@ -2024,6 +2103,18 @@ def _build_ordinal(sent: Span, value: _Value, state: ArticleState) -> ClaimData 
     thing = lx.NOUN_CLASSES.get(lemma, lemma)
     scope = _ordinal_scope(noun, span, state, extra=tok.children if copula else ())
     owner = _owner(noun, state)
+    position = ""
+    if lemma in lx.POSITION_NOUNS:
+        # "began on the eleventh floor", "lives on the sixth floor": a floor or a row is
+        # where something happened, so the question is what happened there and to whom
+        verb = _governor(noun)
+        subject = _ref(_subject_token(verb), state)
+        if verb is None or not subject.key:
+            return None
+        what = _pred_class(_predicate(verb))
+        thing = f"{lemma}:{what}"
+        owner = _Ref(subject.display, lx.NOUN_CLASSES.get(subject.key, subject.key))
+        position = f"{_the(subject.display)} {_past(_predicate(verb))}"
     time_words = ""
     if lemma == "time":
         # "the first time that X has attended Y": the scope is the relative clause — what
@@ -2063,6 +2154,8 @@ def _build_ordinal(sent: Span, value: _Value, state: ArticleState) -> ClaimData 
             if since is not None
             else f"how many times {who} has {time_words.strip()}"
         )
+    if position:
+        claim.about = f"which {lemma} {position} on"
     verb = _governor(noun)
     claim.subject = owner.display
     claim.predicate = lemma
@@ -2281,6 +2374,8 @@ def _build_datetime(sent: Span, value: _Value, state: ArticleState) -> ClaimData
             _rank_scope(subj),
             background,
             "by" * deadline,
+            # "flags will fly at half-mast until Monday": how long a state lasts, not when
+            "until" * (_until(span) and not _negated_through_control(verb)),
             "more" if _repeated(verb) else "",
         )
         if x
@@ -2337,6 +2432,15 @@ def _anchor_near(span: Span, state: ArticleState) -> bool:
     if state.anchor is None or doc_id != id(span.doc) or at > span.start:
         return False
     return not any("\n" in t.whitespace_ or "\n" in t.text for t in span.doc[at : span.start])
+
+
+def _negated_through_control(verb: Token | None) -> bool:
+    """ "is not expected to close until June": the denial sits on the control verb."""
+    while verb is not None:
+        if _negated(verb):
+            return True
+        verb = verb.head if verb.dep_ == "xcomp" and verb.head.i != verb.i else None
+    return False
 
 
 def _until(span: Span) -> bool:
@@ -2543,6 +2647,8 @@ def _build_duration(sent: Span, value: _Value, state: ArticleState) -> ClaimData
         else f"how long {_the(thing.display)} {'was ' if _passive(verb) else ''}{_past(pred)}"
     )
     claim.key = _key(ClaimKind.DURATION, pclass, thing.key)
+    if _remaining(doc, value.end, sent.end):
+        scope = ",".join(x for x in (scope, "left") if x)  # "with a week of racing left"
     if _planned(verb):
         claim.key += "|plan"  # "expected to last two hours" is a plan, not what happened
     elif scope:
@@ -2623,38 +2729,167 @@ def _build_place(
 def _plain_place(
     sent: Span, value: _Value, state: ArticleState, span: Span, root: Token
 ) -> ClaimData | None:
-    role = ""
-    if root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS:
-        role = root.head.lower_
-        attach = root.head.head
-    elif root.dep_ == "dobj":
-        role = "obj"
-        attach = root.head
+    """Where something happened: "made landfall near the fishing town of X", "the handover
+    took place at Y", "the embankment at Z gave way", "the record set by A in B in 2019".
+
+    The key is ``place|<predicate class>|<subject>|<role>``; the role only tells a way
+    through ("via") and a starting point ("from") from the place where the act happened or
+    ended ("at", "in", "into", "to", "near"), so "diverted to X" and "landed at Y" meet."""
+    host = _place_host(_place_anchor(root))
+    if host is None:
+        return None
+    role, verb, noun = host
+    pred = _predicate(verb) if noun is None else ""
+    subj = _subject_token(verb) if verb is not None else None
+    if subj is not None and subj.dep_ == "pobj" and subj.head.lower_ == "of":
+        owner = subj.head.head  # "an exchange of 240 detainees that took place at X",
+        if _happening(owner) or subj.like_num or subj.ent_type_ in COUNT_LABELS | DATE_LABELS:
+            subj = owner  # "the mark of 1:53.12 set in Y": the exchange, the mark
+    if noun is None and pred in lx.HAPPEN_PREDICATES and _happening(subj):
+        noun = subj  # "the breach occurred at X" asks where the breach was
+    if noun is not None:
+        # "the handover at X", "the breach occurred at Y": the happening is the noun; one
+        # that names an act ("breach" → collapse) asks what its verb asks
+        lemma = noun.lemma_.lower()
+        pred = lemma
+        pclass = lx.PREDICATE_CLASSES.get(lemma, "")
+        subject = _Ref(noun.text, "" if pclass else _field(lx.NOUN_CLASSES.get(lemma, lemma)))
+        pclass = pclass or "hold"
     else:
-        return None
-    if attach.pos_ != "VERB":
-        # "officials in X", "the parade in Y": nominal heads are too often not events (v1).
-        return None
-    verb = attach
-    pred = _predicate(verb)
-    subject = _ref(_subject_token(verb), state)
-    pclass = _pred_class(pred)
-    if pclass == "say" or not subject.key:
-        return None
+        subject = _ref(subj, state)
+        pclass = lx.PLACE_PREDICATE_CLASSES.get(pred, _pred_class(pred))
+        if pclass in ("say", "be", "have") or not pclass or not subject.key:
+            return None
+        if role == "at" and verb is not None and verb.lemma_.lower() in lx.AT_PERSON_HEADS:
+            return None  # "lashed out at X": aimed at someone, not somewhere
     text = _strip_possessive(span.text)
     claim = _base_claim(sent, value, ClaimKind.PLACE)
-    claim.normalized.update({"place": text, "label": value.label, "role": role})
+    claim.normalized.update(
+        {"place": text, "label": value.label, "role": role, "within": _within(root)}
+    )
     if pclass == "headquarter":
-        claim.normalized.update({"exclusive": True, "within": _within(root)})
+        claim.normalized["exclusive"] = True
     claim.display = text
     claim.subject = subject.display
     claim.predicate = pred
-    verb_text = _past(pred)
-    tail = "" if role in ("obj", "in", "at") or verb_text.endswith(role) else f" {role}"
-    claim.about = f"where {_the(subject.display)} {verb_text}{tail}"
-    claim.key = _key(ClaimKind.PLACE, pclass, subject.key, role)
+    if noun is not None:
+        claim.about = f"where the {noun.text} took place"
+    else:
+        passive = _passive(verb) or (verb is not None and verb.dep_ == "acl" and verb.tag_ == "VBN")
+        verb_text = ("was " if passive else "") + _past(pred)
+        role_word = "" if role in ("obj", "in", "at", "near") or verb_text.endswith(role) else role
+        claim.about = f"where {_the(subject.display)} {verb_text} {role_word}".strip()
+    role_key = "in" if pclass == "headquarter" else _PLACE_ROLES.get(role, "at")  # as _hq_claim
+    claim.key = _key(ClaimKind.PLACE, pclass, subject.key, role_key)
+    scope = _instance_scope(noun if noun is not None else subj) or _past_year(verb, state)
+    if scope:
+        claim.key += "|" + scope  # "the last cyclone to strike X", "set in Y in 2019"
     claim.negated = _negated(verb)
     return claim
+
+
+# Prepositions of a place that is not where the act happened or ended.
+_PLACE_ROLES = {"from": "from", "through": "via", "via": "via", "across": "via"}
+
+
+def _past_year(verb: Token | None, state: ArticleState) -> str:
+    """ "y:2019" when the verb is dated to a year before the story's ("set in 2019")."""
+    if verb is None or state.published is None:
+        return ""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "during"):
+            for year in prep.children:
+                if (
+                    year.dep_ == "pobj"
+                    and re.fullmatch(r"(?:1[89]|20)\d\d", year.text)
+                    and int(year.text) < state.published.year
+                ):
+                    return f"y:{year.text}"
+    return ""
+
+
+def _scoping_noun(noun: Token) -> bool:
+    """ "a quake near X", "the deadliest quake in Y", "this was the worst fire in Z": a noun
+    that is indefinite, ranked or a copula's predicate does not locate the story's act."""
+    if noun.dep_ == "attr":
+        return True
+    for c in noun.children:
+        if c.dep_ == "det" and c.lower_ in ("a", "an", "another"):
+            return True
+        if c.dep_ == "amod" and (c.tag_ == "JJS" or c.lower_ in lx.RANK_WORDS):
+            return True
+    return False
+
+
+def _happening(tok: Token | None) -> bool:
+    """A noun that names something that happens ("the handover", "the breach")."""
+    if tok is None or tok.ent_type_ or tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    lemma = tok.lemma_.lower()
+    return lemma in lx.EVENT_NOUNS or lemma in lx.PLACE_EVENT_NOUNS
+
+
+def _place_anchor(root: Token) -> Token:
+    """The token that stands for a place name in its clause: "the fishing town of X" and
+    "the capital, X" hang off their settlement noun."""
+    cur = root
+    if (
+        cur.dep_ == "appos"
+        and cur.head.lemma_.lower() in lx.SETTLEMENT_NOUNS
+        and not cur.head.ent_type_  # "Marisca province, Perrin": not the province's name
+    ):
+        cur = cur.head
+    if (
+        cur.dep_ == "pobj"
+        and cur.head.lower_ == "of"
+        and cur.head.head.lemma_.lower() in lx.SETTLEMENT_NOUNS
+    ):
+        cur = cur.head.head
+    return cur
+
+
+def _place_host(anchor: Token) -> tuple[str, Token | None, Token | None] | None:
+    """(role, verb, happening noun) of the act a place phrase locates, or None.
+
+    The phrase may hang off the verb, off a noun the place passes through ("into the coast
+    near X"), off the agent of a passive ("set by A in B"), off the verb's subject ("the
+    embankment at X gave way") or off a happening noun ("the handover at X")."""
+    if anchor.dep_ == "pobj" and anchor.head.lower_ in PLACE_PREPS:
+        role, cur = anchor.head.lower_, anchor.head.head
+    elif anchor.dep_ == "dobj":
+        role, cur = "obj", anchor.head
+    else:
+        return None
+    for _ in range(3):
+        if cur.pos_ == "VERB":
+            return role, cur, None
+        if cur.pos_ not in ("NOUN", "PROPN"):
+            return None
+        lemma, head = cur.lemma_.lower(), cur.head
+        if lemma in lx.PLACE_PATH_NOUNS and cur.dep_ in ("pobj", "dobj"):
+            cur = head.head if cur.dep_ == "pobj" else head
+            continue
+        if cur.dep_ == "pobj" and head.dep_ == "agent":
+            cur = head.head  # "set by Dagny Holmqvist in Lindaven"
+            continue
+        if cur.dep_ == "dobj" and (head.lemma_.lower(), lemma) in lx.PARTICLE_PREDICATES:
+            return role, head, None  # "made an emergency landing at X"
+        if _happening(cur):
+            # "a quake near X killed 41 in 2009", "the deadliest quake in Y": another
+            # happening, or a ranking's scope, not where the story's happening was
+            if _scoping_noun(cur):
+                return None
+            return role, None, cur
+        if (
+            cur.dep_ in ("nsubj", "nsubjpass")
+            and head.pos_ == "VERB"
+            and not cur.ent_type_
+            and lemma not in lx.PERSON_NOUNS
+            and lemma not in lx.ROLE_NOUNS
+        ):
+            return role, head, None  # "the embankment at X gave way"
+        return None
+    return None
 
 
 def _build_minute(sent: Span, value: _Value, state: ArticleState) -> ClaimData | None:
@@ -2702,8 +2937,21 @@ def _build_minute(sent: Span, value: _Value, state: ArticleState) -> ClaimData |
 
 
 def _within(place: Token) -> list[str]:
-    """Larger places written next to a place: "Leeds, England" → ["England"]."""
-    return [c.text for c in place.children if c.dep_ == "appos" and c.ent_type_ in PLACE_LABELS]
+    """Larger places written next to a place: "Leeds, England", "the Harbour View Hotel in
+    Veldhaven", "the fishing town of X in Y province" → ["England"], ["Veldhaven"]…"""
+    out: list[str] = []
+    for c in place.children:
+        if c.dep_ == "appos" and c.ent_type_ in PLACE_LABELS:
+            out.append(_ent_span(c).text)
+        elif c.dep_ == "prep" and c.lower_ == "in":
+            inner = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if inner is not None and inner.ent_type_ in PLACE_LABELS:
+                out.append(_strip_possessive(_ent_span(inner).text))
+    if place.dep_ == "pobj" and place.head.lower_ == "of":
+        settlement = place.head.head  # "the town of X in Y": "in Y" hangs off "town"
+        if settlement.lemma_.lower() in lx.SETTLEMENT_NOUNS and settlement is not place:
+            out.extend(w for w in _within(settlement) if w not in out)
+    return out
 
 
 def _hq_claim(sent: Span, value: _Value, company: _Ref, place: Span, role: str = "in") -> ClaimData:

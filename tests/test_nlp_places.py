@@ -1,0 +1,135 @@
+"""Where things happened: place claims and place conflicts (no database).
+
+Every text is invented for these tests; no place here is real, so the rules cannot lean on
+what the model happens to know about a famous city.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from claims.nlp.align import compatible
+from claims.nlp.pipeline import get_nlp
+from claims.nlp.types import ClaimKind
+from tests.test_nlp_rules import claims, conflicts
+
+FRI = dt.date(2026, 7, 10)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return get_nlp()
+
+
+def places(nlp, text: str) -> list[tuple[str, str]]:
+    return [(c.display, c.key) for c in claims(nlp, text, FRI, ClaimKind.PLACE)]
+
+
+@pytest.mark.parametrize(
+    "text,place,key",
+    [
+        # an unknown name after "near"/"at" is a place even when the model calls it a person
+        (
+            "The storm came ashore near the farming village of Brellick Cove.",
+            "Brellick Cove",
+            "place|strike|storm|at",
+        ),
+        ("The old levee gave way at Oskerby before dawn.", "Oskerby", "place|collapse|levee|at"),
+        # the place hangs off the verb's subject, or off a happening noun
+        (
+            "The levee at Harrowfen, south of the city, gave way overnight.",
+            "Harrowfen",
+            "place|collapse|levee|at",
+        ),
+        (
+            "The swap of 80 captives took place at the Velt river crossing.",
+            "Velt river crossing",
+            "place|hold|exchange|at",
+        ),
+        # "made an emergency landing at X" and "diverted to Y" both say where it landed
+        (
+            "The airliner made an emergency landing at Drummond Field Airport.",
+            "Drummond Field Airport",
+            "place|arrive|airliner|at",
+        ),
+        ("The airliner diverted to Pellam Airport.", "Pellam Airport", "place|arrive|airliner|at"),
+        # a way through is not where it ended
+        (
+            "The convoy crossed into Ostrava through Kelp Pass.",
+            "Kelp Pass",
+            "place|cross|convoy|via",
+        ),
+    ],
+)
+def test_where_it_happened(nlp, text, place, key):
+    found = places(nlp, text)
+    assert (place, key) in found, found
+
+
+def test_a_happening_that_names_an_act_asks_what_the_verb_asks(nlp):
+    """ "the breach occurred at X" asks where it gave way, whoever gave way."""
+    assert ("Oskerby", "place|collapse||at") in places(nlp, "The breach occurred at Oskerby.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a ranking's scope, another happening, a past year
+        "It was the deadliest flood in Tarvenia for a decade.",
+        "A flood near the town of Mellick killed nine people in 2011.",
+        "The last cyclone to strike the Dunmere coast, Orla in 2014, cost billions.",
+    ],
+)
+def test_scopes_and_other_happenings_are_not_this_place(nlp, text):
+    keys = [key for _, key in places(nlp, text)]
+    assert all(k.count("|") > 3 for k in keys), keys  # none in the story's own slot
+
+
+def test_an_aim_at_a_person_does_not_make_the_person_a_place(nlp):
+    assert places(nlp, "The senator lashed out at Corrin Vale on Friday.") == []
+
+
+def place(name: str, label: str = "GPE", within: list[str] | None = None) -> dict:
+    return {"place": name, "label": label, "within": within or []}
+
+
+@pytest.mark.parametrize(
+    "a,b,same",
+    [
+        (place("Oskerby"), place("Harrowfen"), False),  # two towns
+        (place("Pellam Airport", "FAC"), place("Drummond Field Airport", "FAC"), False),
+        (place("Pellam Airport", "FAC"), place("Pellam"), True),  # one name holds the other
+        (place("the Lantern Square", "FAC"), place("Dunmere"), True),  # a site may be in a town
+        (place("the Quay Hotel", "FAC", ["Orvik"]), place("Dunmere"), False),  # in another town
+        (place("the Quay Hotel", "FAC", ["Orvik"]), place("Orvik"), True),
+        (place("Oskerby", within=["Harrow province"]), place("Harrow province"), True),
+        (place("Oskerby"), place("Tarvenia province"), True),  # an area may hold a town
+        (place("Oskerby"), place("France"), True),  # so may a country
+        (place("France"), place("Spain"), False),  # two countries clash
+    ],
+)
+def test_which_places_can_both_be_true(a, b, same):
+    assert compatible(ClaimKind.PLACE, a, b) is same
+    assert compatible(ClaimKind.PLACE, b, a) is same
+
+
+def test_outlets_placing_one_landfall_in_two_towns_conflict(nlp):
+    found = conflicts(
+        nlp,
+        ("Wire", FRI, "Storm Ilsa made landfall on Thursday near the village of Brellick Cove."),
+        ("Daily", FRI, "The storm came ashore late on Thursday near Tolland Bay, officials said."),
+    )
+    places_found = [c for c in found if c.kind == ClaimKind.PLACE]
+    assert len(places_found) == 1
+    assert {ec.claim.display for ec in places_found[0].claims} == {"Brellick Cove", "Tolland Bay"}
+
+
+def test_a_site_and_the_town_around_it_do_not_conflict(nlp):
+    found = conflicts(
+        nlp,
+        ("Wire", FRI, "The ceremony will take place on Sunday in Lantern Square."),
+        ("Daily", FRI, "The ceremony will be held on Sunday in Dunmere."),
+    )
+    assert [c for c in found if c.kind == ClaimKind.PLACE] == []
