@@ -133,3 +133,23 @@ def test_a_site_and_the_town_around_it_do_not_conflict(nlp):
         ("Daily", FRI, "The ceremony will be held on Sunday in Dunmere."),
     )
     assert [c for c in found if c.kind == ClaimKind.PLACE] == []
+
+
+def test_where_a_thing_was_set_up_is_asked_of_the_thing(nlp):
+    """ "the council opened a shelter at X" / "a shelter was set up at Y": the shelter."""
+    found = conflicts(
+        nlp,
+        ("Wire", FRI, "The council opened an emergency shelter at Brennick Hall."),
+        ("Daily", FRI, "An emergency shelter was set up at the Orrin Street Church on Friday."),
+    )
+    places_found = [c for c in found if c.kind == ClaimKind.PLACE]
+    assert len(places_found) == 1
+
+
+def test_a_site_outside_a_town_clashes_with_another_site(nlp):
+    found = conflicts(
+        nlp,
+        ("Wire", FRI, "The swap took place at a military airbase outside Dremmel."),
+        ("Daily", FRI, "The swap took place at Korvath International Airport."),
+    )
+    assert len([c for c in found if c.kind == ClaimKind.PLACE]) == 1

@@ -274,3 +274,48 @@ def test_a_description_is_linked_across_the_event_when_another_article_ties_the_
     }
     assert linked["regional governor"] == "Maria Olsen"
     assert not [m for m in mentions if m.text.endswith("ministers")]
+
+
+def test_no_arrests_denies_an_arrest_of_anyone(nlp):
+    """ "No arrests have been made" has no thing: it clashes with any arrest."""
+    found = event(
+        nlp,
+        ("Courier", "A 35-year-old woman was arrested on suspicion of arson overnight."),
+        ("Herald", "Detectives said on Friday that no arrests had been made."),
+    )
+    (conflict,) = of_kind(found.conflicts, ClaimKind.NEGATION)
+    assert "anyone was arrested" in conflict.about or "arrested" in conflict.about
+
+
+def test_an_intransitive_verb_and_a_passive_ask_about_one_thing(nlp):
+    """ "the siren did not go off" / "the siren was triggered": the siren is the thing."""
+    found = event(
+        nlp,
+        ("Courier", "The factory's siren was triggered as the fire spread."),
+        ("Herald", "Workers said the siren did not go off at any point."),
+    )
+    assert len(of_kind(found.conflicts, ClaimKind.NEGATION)) == 1
+
+
+def test_a_denial_of_a_submitted_request_meets_the_request(nlp):
+    found = event(
+        nlp,
+        ("Courier", "The defender handed in a transfer request on Monday."),
+        ("Herald", "His agent denied that the defender had submitted any transfer request."),
+    )
+    assert len(of_kind(found.conflicts, ClaimKind.NEGATION)) == 1
+
+
+def test_a_name_ends_before_a_verb_the_model_swallowed(nlp):
+    """The small model sometimes tags "Vennholt told Radio Kessa" as one title."""
+    from spacy.tokens import Span
+
+    from claims.nlp.pipeline import mark_place_names
+
+    doc = nlp.make_doc("Vennholt told Radio Kessa on Monday.")
+    for name, proc in nlp.pipeline:
+        if name != "newsdesk_place_names":
+            doc = proc(doc)
+    doc.ents = [Span(doc, 0, 4, label="WORK_OF_ART")]
+    fixed = mark_place_names(doc)
+    assert [(e.text, e.label_) for e in fixed.ents] == [("Vennholt", "PERSON")]

@@ -66,6 +66,7 @@ __all__ = ["canonical_key", "compatible", "find_agreements", "find_conflicts"]
 
 EntityKey = Callable[[str], str | None]
 NEGATABLE_KINDS = frozenset({ClaimKind.DATETIME, ClaimKind.PLACE})
+_ANY = "*"  # a hard field that matches every block of its kind and verb
 _ENTITY_FIELD = re.compile(r"@([^|,]+)")
 INF = float("inf")
 
@@ -158,8 +159,16 @@ def _slot(kind: str, key: str, unit: str) -> _Slot | None:
         # acted must match only when it is named ("the delegations" and "the two sides"
         # signing the agreement are one act), or when there is no thing ("the deputies did
         # not vote" is not "the assembly voted")
+        if not f[2] and not f[3]:
+            # "no arrests have been made": the act alone, asked of everyone it could be
+            # done to; :func:`_blocks` adds it to every block of its verb
+            return _Slot(hard=(kind, mode, _ANY), pred=mode)
         if not f[2]:
-            return _Slot(hard=(kind, mode, "", f[3]), pred=mode)
+            # an intransitive verb's subject is what it happens to ("the alarm did not go
+            # off" / "the alarm was triggered"), unless it is someone who acts
+            if f[3].startswith("@"):
+                return _Slot(hard=(kind, mode, "", f[3]), pred=mode)
+            return _Slot(hard=(kind, mode, _noun_class(f[3])), pred=mode)
         subject = f[3] if f[3].startswith("@") else ""
         # "the Vellan Dam" / "the dam": a named thing is asked about by its head noun
         thing = f[2].rsplit(" ", 1)[-1] if f[2].startswith("@") else f[2]
@@ -249,6 +258,13 @@ def _blocks(
             continue
         by_hard[slot.hard][slot].append(ec)
 
+    for hard in [h for h in by_hard if h[-1] == _ANY]:
+        targets = [t for t in by_hard if t[:2] == hard[:2] and t[-1] != _ANY]
+        for target in targets:
+            for slot, members in by_hard[hard].items():
+                by_hard[target][slot].extend(members)
+        if targets:
+            del by_hard[hard]
     blocks: dict[tuple[str, str], list[EventClaim]] = {}
     for slots in by_hard.values():
         order = sorted(slots, key=lambda s: (-s.specificity, -len(slots[s]), repr(s)))
@@ -411,6 +427,8 @@ def _places_compatible(a: dict[str, Any], b: dict[str, Any]) -> bool:
 def _site(name: str, n: dict[str, Any]) -> bool:
     """A facility inside a town ("Pellam Airport", "the Quay Hotel"), not a town whose name
     ends like one ("Tolland Bay", "Port Aldine")."""
+    if n.get("site"):
+        return True
     last = name.rsplit(" ", 1)[-1].removesuffix("s")
     return n.get("label") == "FAC" and last in lx.FACILITY_NOUNS - lx.TOWN_NAME_HEADS
 

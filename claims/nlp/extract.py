@@ -80,7 +80,9 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 ENTITY_LABELS = frozenset(
     {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
 )
-PLACE_PREPS = frozenset({"in", "at", "into", "through", "to", "from", "via", "near", "across"})
+PLACE_PREPS = frozenset(
+    {"in", "at", "into", "through", "to", "from", "via", "near", "across", "outside", "off"}
+)
 DESTINATION_PREPS = ("into", "to", "toward", "towards", "for")
 MOTION_CLASSES = lx.MOTION_CLASSES
 ANAPHORIC_DAY_WORDS = frozenset(
@@ -2738,14 +2740,25 @@ def _plain_place(
     host = _place_host(_place_anchor(root))
     if host is None:
         return None
-    role, verb, noun = host
+    role, verb, noun, site = host
+    if (
+        verb is not None
+        and verb.dep_ in ("oprd", "xcomp", "ccomp", "advcl")
+        and verb.head.lemma_.lower() == "find"
+    ):
+        verb = verb.head  # "the car was found burned out in X": where it was found
     pred = _predicate(verb) if noun is None else ""
     subj = _subject_token(verb) if verb is not None else None
+    obj = _acted_on(verb, root) if noun is None else None
+    if obj is not None:
+        # "the council opened a rest centre at X" asks what "a rest centre was set up at
+        # Y" asks: where the thing acted on is; "passed a medical at X": where the medical was
+        subj = obj
     if subj is not None and subj.dep_ == "pobj" and subj.head.lower_ == "of":
         owner = subj.head.head  # "an exchange of 240 detainees that took place at X",
         if _happening(owner) or subj.like_num or subj.ent_type_ in COUNT_LABELS | DATE_LABELS:
             subj = owner  # "the mark of 1:53.12 set in Y": the exchange, the mark
-    if noun is None and pred in lx.HAPPEN_PREDICATES and _happening(subj):
+    if noun is None and (pred in lx.HAPPEN_PREDICATES or obj is not None) and _happening(subj):
         noun = subj  # "the breach occurred at X" asks where the breach was
     if noun is not None:
         # "the handover at X", "the breach occurred at Y": the happening is the noun; one
@@ -2767,6 +2780,8 @@ def _plain_place(
     claim.normalized.update(
         {"place": text, "label": value.label, "role": role, "within": _within(root)}
     )
+    if site:
+        claim.normalized["site"] = True  # "at a military airbase outside X": a site near X
     if pclass == "headquarter":
         claim.normalized["exclusive"] = True
     claim.display = text
@@ -2790,6 +2805,25 @@ def _plain_place(
 
 # Prepositions of a place that is not where the act happened or ended.
 _PLACE_ROLES = {"from": "from", "through": "via", "via": "via", "across": "via"}
+
+
+def _acted_on(verb: Token | None, place: Token) -> Token | None:
+    """The verb's object when it is a thing acted on, not the place itself, a part of the
+    predicate ("made landfall") or an amount."""
+    if verb is None:
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if (
+        obj is None
+        or obj.pos_ != "NOUN"
+        or obj.i == place.i
+        or part_of_predicate(verb, obj)
+        or (verb.lemma_.lower(), obj.lemma_.lower()) in lx.PARTICLE_PREDICATES
+        or _is_amount(obj)
+        or obj.lemma_.lower() in lx.PLACE_PATH_NOUNS
+    ):
+        return None
+    return obj
 
 
 def _past_year(verb: Token | None, state: ArticleState) -> str:
@@ -2848,38 +2882,45 @@ def _place_anchor(root: Token) -> Token:
     return cur
 
 
-def _place_host(anchor: Token) -> tuple[str, Token | None, Token | None] | None:
-    """(role, verb, happening noun) of the act a place phrase locates, or None.
+def _place_host(anchor: Token) -> tuple[str, Token | None, Token | None, bool] | None:
+    """(role, verb, happening noun, through a site) of the act a place phrase locates.
 
     The phrase may hang off the verb, off a noun the place passes through ("into the coast
-    near X"), off the agent of a passive ("set by A in B"), off the verb's subject ("the
-    embankment at X gave way") or off a happening noun ("the handover at X")."""
+    near X", "at a military airbase outside Y": then the place is a site near Y), off the
+    agent of a passive ("set by A in B"), off the verb's subject ("the embankment at X gave
+    way") or off a happening noun ("the handover at X")."""
     if anchor.dep_ == "pobj" and anchor.head.lower_ in PLACE_PREPS:
         role, cur = anchor.head.lower_, anchor.head.head
     elif anchor.dep_ == "dobj":
         role, cur = "obj", anchor.head
     else:
         return None
+    site = False
     for _ in range(3):
         if cur.pos_ == "VERB":
-            return role, cur, None
+            return role, cur, None, site
         if cur.pos_ not in ("NOUN", "PROPN"):
             return None
         lemma, head = cur.lemma_.lower(), cur.head
-        if lemma in lx.PLACE_PATH_NOUNS and cur.dep_ in ("pobj", "dobj"):
-            cur = head.head if cur.dep_ == "pobj" else head
+        facility = lemma in lx.FACILITY_NOUNS and not cur.ent_type_
+        if (lemma in lx.PLACE_PATH_NOUNS or facility) and cur.dep_ in ("pobj", "dobj"):
+            site = site or facility
+            if cur.dep_ == "pobj":
+                role, cur = head.lower_, head.head
+            else:
+                cur = head
             continue
         if cur.dep_ == "pobj" and head.dep_ == "agent":
             cur = head.head  # "set by Dagny Holmqvist in Lindaven"
             continue
         if cur.dep_ == "dobj" and (head.lemma_.lower(), lemma) in lx.PARTICLE_PREDICATES:
-            return role, head, None  # "made an emergency landing at X"
+            return role, head, None, site  # "made an emergency landing at X"
         if _happening(cur):
             # "a quake near X killed 41 in 2009", "the deadliest quake in Y": another
             # happening, or a ranking's scope, not where the story's happening was
             if _scoping_noun(cur):
                 return None
-            return role, None, cur
+            return role, None, cur, site
         if (
             cur.dep_ in ("nsubj", "nsubjpass")
             and head.pos_ == "VERB"
@@ -2887,7 +2928,7 @@ def _place_host(anchor: Token) -> tuple[str, Token | None, Token | None] | None:
             and lemma not in lx.PERSON_NOUNS
             and lemma not in lx.ROLE_NOUNS
         ):
-            return role, head, None  # "the embankment at X gave way"
+            return role, head, None, site  # "the embankment at X gave way"
         return None
     return None
 

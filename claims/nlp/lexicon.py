@@ -84,6 +84,10 @@ PREDICATE_CLASSES: dict[str, str] = {
     "take place": "hold",
     "schedule": "hold",
     "set": "hold",
+    # opening a facility ("set up a rest centre", "opened a shelter")
+    "open": "open",
+    "set up": "open",
+    "establish": "open",
     "host": "hold",
     "plan": "hold",
     # sending people
@@ -236,6 +240,7 @@ PARTICLE_PREDICATES = {
     ("carry", "out"): "take place",
     ("touch", "down"): "touch down",
     ("give", "way"): "give way",
+    ("set", "up"): "set up",
     ("concede", "defeat"): "concede",
     ("admit", "defeat"): "concede",
     ("cave", "in"): "cave in",
@@ -584,6 +589,7 @@ PRONOUNS_OTHER = frozenset(
 # Irregular past tenses for the human wording of questions.
 IRREGULAR_PAST = {
     "occur": "occurred",
+    "submit": "submitted",
     "burst": "burst",
     "grow": "grew",
     "beat": "beat",
@@ -963,6 +969,21 @@ POLARITY_VERBS = {
     "mediate": "mediate",
     "broker": "mediate",
     "claim responsibility": "claim responsibility",
+    "hand in": "submit",
+    "submit": "submit",
+    "lodge": "submit",
+    "file": "submit",
+    "trigger": "sound",
+    "sound": "sound",
+    "go off": "sound",
+    "activate": "sound",
+    "break": "break",
+    "fracture": "break",
+    "make arrest": "arrest",
+    "overload": "overload",
+    "evacuate": "evacuate",
+    "capsize": "capsize",
+    "sink": "sink",
 }
 # "declined to confirm", "refused to sign", "failed to pay": the complement did not happen.
 REFUSAL_VERBS = frozenset({"decline", "refuse", "fail"})
@@ -1184,6 +1205,27 @@ FACILITY_NOUNS = frozenset(
         "camp",
         "prison",
         "mine",
+        "airbase",
+        "church",
+        "cathedral",
+        "mosque",
+        "temple",
+        "school",
+        "museum",
+        "theatre",
+        "theater",
+        "library",
+        "university",
+        "college",
+        "barracks",
+        "embassy",
+        "consulate",
+        "clinic",
+        "ground",
+        "complex",
+        "venue",
+        "warehouse",
+        "shelter",
     }
 )
 
@@ -1549,7 +1591,28 @@ AREA_WORDS = frozenset(
 # Nouns a place phrase passes through on its way to the verb: "smashed into the coast near
 # X", "crossed the border at Y".
 PLACE_PATH_NOUNS = frozenset(
-    {"coast", "coastline", "shore", "border", "frontier", "outskirts", "edge", "area", "vicinity"}
+    {
+        "coast",
+        "coastline",
+        "shore",
+        "border",
+        "frontier",
+        "outskirts",
+        "edge",
+        "area",
+        "vicinity",
+        "track",
+        "road",
+        "street",
+        "lane",
+        "field",
+        "site",
+        "tarmac",
+        "slope",
+        "descent",
+        "climb",
+        "side",
+    }
 )
 # Predicate classes of moving from one place to another ("crossed into X", "flew to Y").
 MOTION_CLASSES = frozenset({"arrive", "cross", "leave", "travel", "visit", "send"})
@@ -1611,6 +1674,11 @@ PLACE_EVENT_NOUNS = frozenset(
         "transfer",
         "negotiation",
         "breakthrough",
+        "medical",
+        "examination",
+        "interview",
+        "rally",
+        "unveiling",
     }
 )
 # Modifiers that rank a happening among others ("the first quake", "the previous record").

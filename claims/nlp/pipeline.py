@@ -135,13 +135,27 @@ def add_place_names(nlp: Language) -> None:
 
 
 def mark_place_names(doc: Doc) -> Doc:
-    """spaCy component: relabel or add place entities (see :func:`add_place_names`)."""
+    """spaCy component: relabel or add place entities (see :func:`add_place_names`), and end
+    a name before a verb the model swallowed into it."""
     from spacy.tokens import Span as _Span
 
     changed = False
     ents = list(doc.ents)
     for n, ent in enumerate(ents):
-        if ent.label_ == "PERSON" and _names_a_place(ent.root):
+        verb = next((t.i for t in ent if t.pos_ == "VERB"), None)
+        if verb is not None and verb > ent.start:
+            # "Sallo told Orvane" tagged as one title: a name ends before its verb
+            label = ent.label_
+            if label == "WORK_OF_ART" and doc[verb - 1].dep_ == "nsubj":
+                label = "PERSON"
+            ents[n] = ent = _Span(doc, ent.start, verb, label=label)
+            changed = True
+        facility_org = ent.label_ == "ORG" and _place_label(ent.root) == "FAC"
+        if facility_org and ent.root.dep_ == "pobj" and _place_signal(ent.root.head):
+            # "at the Orrin Street Church", "at Linmoor General Hospital": a building
+            ents[n] = _Span(doc, ent.start, ent.end, label="FAC")
+            changed = True
+        elif ent.label_ == "PERSON" and _names_a_place(ent.root):
             ents[n] = _Span(doc, ent.start, ent.end, label=_place_label(ent.root))
             changed = True
     taken = {i for ent in ents for i in range(ent.start, ent.end)}

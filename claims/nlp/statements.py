@@ -173,7 +173,9 @@ def _polarity_pred(verb: Token) -> str:
     with particles and light objects folded in ("stepped down", "held talks"), or ""."""
     lemma = verb.lemma_.lower()
     extra = [
-        f"{lemma} {c.lemma_.lower()}" for c in verb.children if c.dep_ in ("prt", "dobj", "prep")
+        f"{lemma} {c.lemma_.lower()}"
+        for c in verb.children
+        if c.dep_ in ("prt", "dobj", "prep", "nsubjpass")  # "no arrests were made"
     ]
     for cand in (*extra, ex._predicate(verb), lemma):
         if cand in lx.STANCE_VERBS:
@@ -203,11 +205,16 @@ def _polarity_claim(verb: Token, state: ArticleState) -> ClaimData | None:
         return _stance_claim(verb, pred, negated, state)
     thing_tok, subject_tok = _arguments(verb)
     negated = negated or _has_no(thing_tok) or _has_no(subject_tok)
+    act_noun = thing_tok is not None and lx.POLARITY_VERBS.get(thing_tok.lemma_.lower()) == pred
+    if act_noun:
+        thing_tok = None  # "no arrests were made": the noun is the act, not what it acts on
     if negated and _denies_a_detail(verb):
         return None
     value = "no" if negated else "yes"
     display = ex._past(pred) if value == "yes" else f"did not {pred}"
-    return _claim(verb, state, pred, thing_tok, subject_tok, value, display, stance=False)
+    return _claim(
+        verb, state, pred, thing_tok, subject_tok, value, display, stance=False, bare=act_noun
+    )
 
 
 def _stance_claim(verb: Token, pred: str, negated: bool, state: ArticleState) -> ClaimData | None:
@@ -257,10 +264,12 @@ def _claim(
     value: str,
     display: str,
     stance: bool,
+    bare: bool = False,
 ) -> ClaimData | None:
+    """``bare``: the act alone is the question ("no arrests have been made")."""
     thing = ex._ref(thing_tok, state)
     subject = ex._ref(subject_tok, state)
-    if not (thing.key or subject.key):
+    if not (thing.key or subject.key or bare):
         return None
     doc = verb.doc
     start, end = _verb_span(verb)
@@ -361,7 +370,9 @@ def _denies_a_detail(verb: Token) -> bool:
     as one": the denial is about when, where or how (a date or place claim, a manner), not
     about whether it happened."""
     for tok in verb.children:
-        if (tok.dep_ == "prep" and tok.lower_ in _DETAIL_PREPS) or tok.lower_ in _MANNER_WORDS:
+        if tok.lower_ in _MANNER_WORDS:
+            return True
+        if tok.dep_ == "prep" and tok.lower_ in _DETAIL_PREPS and not _emphasis(tok):
             return True
     for tok in verb.subtree:
         if tok.lower_ in _DETAIL_WORDS or tok.ent_type_ in ("DATE", "TIME"):
@@ -369,6 +380,12 @@ def _denies_a_detail(verb: Token) -> bool:
         if tok.ent_type_ in ex.PLACE_LABELS and tok.dep_ == "pobj" and tok.head.head.i == verb.i:
             return True
     return False
+
+
+def _emphasis(prep: Token) -> bool:
+    """ "did not go off at any point", "at any time", "at any stage": it never happened."""
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return obj is not None and any(c.lower_ in ("any", "all") for c in obj.children)
 
 
 def _verb_span(verb: Token) -> tuple[int, int]:
@@ -388,7 +405,8 @@ def _who(tok: Token | None, ref: ex._Ref) -> str:
 
 def _phrase(noun: Token) -> str:
     """The noun with its modifiers as written, without determiners ("three-way summit")."""
-    words = [t for t in noun.doc[noun.left_edge.i : noun.i + 1] if t.dep_ not in ("det", "poss")]
+    dropped = {t.i for c in noun.lefts if c.dep_ in ("det", "poss") for t in c.subtree}
+    words = [t for t in noun.doc[noun.left_edge.i : noun.i + 1] if t.i not in dropped]
     return "".join(t.text_with_ws for t in words).strip() or noun.text
 
 
@@ -402,6 +420,8 @@ def _polarity_about(pred: str, subject: str, thing: Token | None) -> str:
     if not who and what:
         be = "were" if thing is not None and thing.tag_ in ("NNS", "NNPS") else "was"
         return f"whether {what} {be} {ex._past(pred)}"
+    if not who:
+        return f"whether anyone was {ex._past(pred)}"  # "no arrests have been made"
     return " ".join(p for p in ("whether", who, ex._past(pred), what) if p)
 
 
