@@ -952,3 +952,22 @@ def test_floors_are_asked_about_what_happened_there(nlp):
     )
     assert len(found) == 1
     assert {ec.claim.display for ec in found[0].claims} == {"9th", "12th"}
+
+
+def test_a_fee_and_a_sum_paid_are_one_price(nlp):
+    found = conflicts(
+        nlp,
+        ("Wire", MON, "Rovers will pay a fee of 40 million euros for the midfielder."),
+        ("Daily", MON, "Rovers have agreed a guaranteed €46m fee with Lisle United."),
+    )
+    assert [{ec.claim.display for ec in c.claims} for c in found] == [{"40 million", "€46m"}]
+
+
+def test_sums_owned_by_different_people_or_per_unit_are_different_sums(nlp):
+    found = conflicts(
+        nlp,
+        ("Wire", MON, "The champion took home a winner's cheque of $2.1 million."),
+        ("Daily", MON, "Her opponent left with a runner-up cheque of $900,000."),
+        ("Trade", MON, "Korvath will pay $41 a share, valuing the deal at $3.3 billion."),
+    )
+    assert found == []

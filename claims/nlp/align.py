@@ -151,6 +151,10 @@ def _slot(kind: str, key: str, unit: str) -> _Slot | None:
             return None  # "who is 20", "at 85, patience…": a bare number asks nothing
         if not thing or thing in lx.UNIT_THINGS:
             return _Slot(hard=(kind, thing, pred, unit, scope), pred=pred, subject=subject)
+        if unit == "money":
+            # "a fee of €85m" / "paid €92m": the noun says what the sum is, whatever the
+            # verb; only a named payer can tell two sums apart
+            return _Slot(hard=(kind, thing, unit, scope), subject=subject * subject.startswith("@"))
         return _Slot(hard=(kind, thing, unit, scope), pred=pred, subject=subject)
     if kind == ClaimKind.DATETIME and mode not in _EXACT_MODES:
         return _Slot(hard=(kind, mode, _rest(f, 4)), pred=mode, subject=f[2], obj=f[3])

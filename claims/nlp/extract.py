@@ -1200,6 +1200,8 @@ def _build_count(sent: Span, value: _Value, state: ArticleState) -> ClaimData | 
         return None  # "according to two people familiar with…": who says, not what
     percent = points is None and (value.label == "PERCENT" or bool(_PER_CENT.search(span.text)))
     money = value.label == "MONEY" and not percent and bool(_CURRENCY.search(span.text))
+    if not money and noun is not None and noun.lemma_.lower() in lx.CURRENCY_NOUNS:
+        money = not percent  # "85 million euros": the model called it a cardinal
     if money:
         thing = "money"
     elif speed is not None:
@@ -1219,6 +1221,12 @@ def _build_count(sent: Span, value: _Value, state: ArticleState) -> ClaimData | 
     if defining:
         pred = defining  # "the 3,100 dockers who downed tools want …": they downed tools
     pclass = _pred_class(pred)
+    money_noun = _money_noun(noun, anchor_tok) if money else None
+    if money:
+        # "a fee of €85m" / "a guaranteed €92m fee" / "paid €85m": what the sum is
+        thing = _money_thing(money_noun, pclass, value) or thing
+    # "buy Lumen for $4.2bn": a price is the price of what was bought, whoever paid
+    subj_override = _bought(verb) if money and thing == "price" else None
     level_of: Token | None = None
     moved = pclass in ("rise", "fall") or (
         verb is not None and _moves_a_level(verb) and (noun is None or percent or money)
@@ -1239,7 +1247,7 @@ def _build_count(sent: Span, value: _Value, state: ArticleState) -> ClaimData | 
         thing = "spectator"  # "400,000 spectators lined the route" = "half a million people"
     if thing in ("death",) or (pclass == "die" and thing in ("", "person", "troop")):
         pclass, thing = "die", "death" if thing in ("", "death", "person") else thing
-    subj_tok = _subject_token(verb)
+    subj_tok = subj_override or _subject_token(verb)
     same = subj_tok is None or (
         noun is not None and subj_tok.i == noun.i and thing not in ("percent", "money")
     )
@@ -1307,6 +1315,15 @@ def _build_count(sent: Span, value: _Value, state: ArticleState) -> ClaimData | 
     claim.subject = subject.display or (noun_text if noun is not None else "")
     claim.predicate = pred
     claim.about = _count_about(noun_text or "items", pred, subject.display, _passive(verb))
+    if money and money_noun is not None:
+        words = [
+            t.text_with_ws
+            for t in money_noun.doc[money_noun.left_edge.i : money_noun.i + 1]
+            if not (value.start <= t.i < value.end) and t.dep_ != "det"
+        ]
+        claim.about = "the " + "".join(words).strip()  # "the ransom", "the winner's cheque"
+    elif money and thing == "price":
+        claim.about = "the price paid"
     scope = _year_scope(span.root, noun, verb, subj_tok, state)
     if _other_instance(subj_tok) or _other_instance(noun):
         scope = ",".join(x for x in (scope, "other") if x)
@@ -1319,6 +1336,8 @@ def _build_count(sent: Span, value: _Value, state: ArticleState) -> ClaimData | 
         scope = ",".join(x for x in (scope, "more") if x)  # "fell a further 3%": another step
     if _remaining(doc, value.end, sent.end):
         scope = ",".join(x for x in (scope, "left") if x)  # "with six kilometres remaining"
+    if money and (rate := _per_unit(doc, value.end, sent.end)):
+        scope = ",".join(x for x in (scope, f"per:{rate}") if x)  # "$38 a share"
     if _planned(verb) and measure is None:
         # "three agreements are expected to be signed" is a plan; "signed seven" happened.
         scope = ",".join(x for x in (scope, "plan") if x)
@@ -1509,6 +1528,57 @@ def _previous_value(doc: Doc, start: int, end: int, floor: int) -> bool:
         return True
     after = doc[end : end + 4]
     return any(t.lower_ == "to" for t in after) and any(t.like_num for t in after)
+
+
+def _bought(verb: Token | None) -> Token | None:
+    """What a paying verb pays for: "agreed to buy Lumen Optics for $4.2bn" → Lumen Optics."""
+    if verb is None or _pred_class(_predicate(verb)) not in lx.PAYING_VERBS:
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    return obj if obj is not None and obj.pos_ in ("NOUN", "PROPN") else None
+
+
+def _per_unit(doc: Doc, end: int, limit: int) -> str:
+    """ "$38 a share", "€12 per hour", "£3 each": the sum is a rate, keyed by its unit."""
+    if end + 1 < limit and doc[end].lower_ in ("a", "an", "per") and doc[end + 1].pos_ == "NOUN":
+        return doc[end + 1].lemma_.lower()
+    if end < limit and doc[end].lower_ == "each":
+        return "each"
+    return ""
+
+
+def _money_noun(noun: Token | None, anchor: Token) -> Token | None:
+    """The noun that says what a sum is: "a guaranteed €92m fee", "a fee of €85m", "a demand
+    for $7m"."""
+    if noun is not None and noun.lemma_.lower() in lx.MONEY_NOUNS:
+        return noun
+    head = anchor.head
+    if (
+        anchor.dep_ == "pobj"
+        and head.lower_ in ("of", "for")
+        and head.head.pos_ == "NOUN"
+        and head.head.lemma_.lower() in lx.MONEY_NOUNS
+    ):
+        return head.head
+    return None
+
+
+def _money_thing(money_noun: Token | None, pclass: str, value: _Value) -> str:
+    """What a sum of money is, as a class ("price", "demand", "prize"…), with the noun's
+    owner when one is written ("the winner's cheque" is not "the runner-up cheque"); "" when
+    nothing says (the predicate must then match)."""
+    if money_noun is None:
+        return "price" if pclass in lx.PAYING_VERBS else ""
+    owners = [
+        c.lemma_.lower()
+        for c in money_noun.children
+        if c.dep_ in ("poss", "compound")
+        and c.pos_ in ("NOUN", "PROPN")
+        and not value.start <= c.i < value.end
+        and c.lemma_.lower() not in lx.NEUTRAL_MONEY_MODIFIERS
+        and not c.ent_type_
+    ]
+    return " ".join([*owners, lx.MONEY_NOUNS[money_noun.lemma_.lower()]])
 
 
 def _figure_predicate(anchor: Token, verb: Token | None) -> str:

@@ -1691,6 +1691,74 @@ TOWN_NAME_HEADS = frozenset(
 POSITION_NOUNS = frozenset(
     {"floor", "storey", "story", "level", "deck", "row", "lane", "platform", "gate", "seat"}
 )
+# Sums of money by what they are (lemma → class): "a fee of €85m" and "paid €85m" ask one
+# question (see PAYING_VERBS), "a ransom of $4.5m" and "a demand for $7m" another.
+MONEY_NOUNS = {
+    "fee": "price",
+    "deal": "price",
+    "acquisition": "price",
+    "takeover": "price",
+    "transaction": "price",
+    "purchase": "price",
+    "price": "price",
+    "payment": "price",
+    "sum": "price",
+    "ransom": "demand",
+    "demand": "demand",
+    "fine": "fine",
+    "penalty": "fine",
+    "salary": "pay",
+    "wage": "pay",
+    "bonus": "bonus",
+    "compensation": "compensation",
+    "damages": "compensation",
+    "budget": "budget",
+    "deficit": "deficit",
+    "revenue": "revenue",
+    "turnover": "revenue",
+    "profit": "profit",
+    "loss": "loss",
+    "valuation": "valuation",
+    "bid": "offer",
+    "offer": "offer",
+    "loan": "loan",
+    "debt": "debt",
+    "cheque": "prize",
+    "check": "prize",
+    "prize": "prize",
+    "purse": "prize",
+}
+# Verbs whose sum is a price: "paid €85m", "sold for $2bn", "bought for £40m".
+PAYING_VERBS = frozenset({"pay", "buy", "sell", "spend", "acquire", "purchase"})
+# Words beside a money noun that do not change which sum it is ("the transfer fee").
+NEUTRAL_MONEY_MODIFIERS = frozenset(
+    {"transfer", "cash", "total", "headline", "upfront", "base", "basic", "overall", "ransom"}
+)
+# Currencies written as words after the figure ("85 million euros").
+CURRENCY_NOUNS = frozenset(
+    {
+        "dollar",
+        "euro",
+        "pound",
+        "yen",
+        "yuan",
+        "franc",
+        "rupee",
+        "peso",
+        "rouble",
+        "ruble",
+        "crown",
+        "krona",
+        "krone",
+        "thaler",
+        "dinar",
+        "shekel",
+        "lira",
+        "real",
+        "rand",
+        "won",
+    }
+)
 # Verbs that only say a happening happened: "the breach occurred at X" is "the breach at X".
 HAPPEN_PREDICATES = frozenset({"take place", "happen", "occur", "come", "unfold"})
 # Predicates whose place is where the act ended, for place questions only: "diverted to X"
