@@ -971,3 +971,14 @@ def test_sums_owned_by_different_people_or_per_unit_are_different_sums(nlp):
         ("Trade", MON, "Korvath will pay $41 a share, valuing the deal at $3.3 billion."),
     )
     assert found == []
+
+
+def test_people_set_free_are_one_count_whatever_the_verb(nlp):
+    """ "handed over 118 prisoners" / "released 126 people held in its jails": one question;
+    "over" here is the verb's particle, not "more than"."""
+    found = conflicts(
+        nlp,
+        ("Wire", MON, "The rebels handed over 118 prisoners at the border post."),
+        ("Daily", MON, "The rebels released 126 people held in their camps."),
+    )
+    assert [{ec.claim.display for ec in c.claims} for c in found] == [{"118", "126"}]

@@ -147,6 +147,8 @@ def _slot(kind: str, key: str, unit: str) -> _Slot | None:
         pred, thing, subject, scope = f[1], _noun_class(f[2]), f[3], _rest(f, 4)
         if pred in lx.VICTIM_CLASSES and thing in ("", "person"):
             thing = "person"  # "injured six" / "six people were injured"
+        if pred == "free" and thing == "prisoner":
+            thing = "person"  # "freed 118 prisoners" / "126 people walked free"
         if not thing and not unit and pred in ("be", "have", ""):
             return None  # "who is 20", "at 85, patience…": a bare number asks nothing
         if not thing or thing in lx.UNIT_THINGS:

@@ -495,6 +495,8 @@ def _trim_value(ent: Span) -> tuple[int, int]:
     """Trim tokens that spaCy glued to a value ("last 70 minutes" → "70 minutes")."""
     start, end = ent.start, ent.end
     doc = ent.doc
+    while start < end and doc[start].dep_ == "prt":
+        start += 1  # "handed over 118 prisoners": the verb's particle, not "more than"
     while start < end and (
         doc[start].pos_ in ("VERB", "AUX", "ADP", "PUNCT")
         and doc[start].lower_ not in ("over", "under", "around", "about", "below", "above")
@@ -606,6 +608,7 @@ def _predicate(verb: Token | None) -> str:
             "prep",
             "attr",
             "advmod",
+            "acomp",  # "walked free"
         ):
             return lx.PARTICLE_PREDICATES[key]
         # "forced from their homes": evacuated
@@ -1063,6 +1066,8 @@ _QUALIFIER_PARTS = [(q, q.split()) for q in nz.QUALIFIERS]
 
 def _qualifier_before(doc: Doc, start: int, floor: int) -> tuple[int, str]:
     """Qualifier phrase right before token ``start`` ("at least", "about") → (new start, q)."""
+    if start > floor and doc[start - 1].dep_ == "prt":
+        return start, ""  # "handed over 118 prisoners": a particle, not "more than"
     before = [t.lower_ for t in doc[max(floor, start - 4) : start]]
     for q, parts in _QUALIFIER_PARTS:
         n = len(parts)
@@ -1210,6 +1215,8 @@ def _build_count(sent: Span, value: _Value, state: ArticleState) -> ClaimData | 
         thing = "length"
     elif percent or fraction:
         thing = "percent"
+    elif noun is not None and noun.ent_type_ == "NORP" and noun.tag_ in ("NNS", "NNPS"):
+        thing = "person"  # "126 Moravelians walked free": people of a nation
     elif noun is not None:
         thing = lx.NOUN_CLASSES.get(noun.lemma_.lower(), noun.lemma_.lower())
     else:
@@ -1217,8 +1224,10 @@ def _build_count(sent: Span, value: _Value, state: ArticleState) -> ClaimData | 
     anchor_tok = noun if noun is not None else span.root
     verb = _governor(anchor_tok)
     pred = _figure_predicate(anchor_tok, verb) or _predicate(verb)
+    if _predicate(verb) in ("release", "free") and thing in ("person", "prisoner"):
+        pred = "free"  # "released 126 people held in…" (not "released a statement")
     defining = _defining_clause(noun)
-    if defining:
+    if defining and _pred_class(pred) not in lx.KNOWN_HAPPENINGS:
         pred = defining  # "the 3,100 dockers who downed tools want …": they downed tools
     pclass = _pred_class(pred)
     money_noun = _money_noun(noun, anchor_tok) if money else None

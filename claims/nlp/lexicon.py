@@ -117,6 +117,10 @@ PREDICATE_CLASSES: dict[str, str] = {
     "spark": "start",
     "commence": "start",
     "kick off": "start",
+    # people set free ("released" alone is also "released a statement": see extract)
+    "free": "free",
+    "walk free": "free",
+    "hand over": "free",
     # figures going up or down
     "rise": "rise",
     "jump": "rise",
@@ -240,6 +244,8 @@ PARTICLE_PREDICATES = {
     ("carry", "out"): "take place",
     ("touch", "down"): "touch down",
     ("give", "way"): "give way",
+    ("walk", "free"): "walk free",
+    ("hand", "over"): "hand over",
     ("set", "up"): "set up",
     ("concede", "defeat"): "concede",
     ("admit", "defeat"): "concede",
@@ -690,7 +696,7 @@ MEASURE_ABOUT = {
 ELECTORATE_NOUNS = frozenset({"voter", "elector", "electorate", "citizen"})
 TURNOUT_CLASSES = frozenset({"attend", "vote", "cast", "turn", "turn out"})
 # Predicate classes whose count does not depend on the subject (the killer, the reporter).
-VICTIM_CLASSES = frozenset({"die", "injure", "evacuate", "rescue", "displace", "arrest"})
+VICTIM_CLASSES = frozenset({"die", "injure", "evacuate", "rescue", "displace", "arrest", "free"})
 # Words that make a pair of numbers a vote tally or a game score.
 VOTE_WORDS = frozenset(
     {
