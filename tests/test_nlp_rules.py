@@ -48,6 +48,7 @@ MON = dt.date(2026, 4, 6)  # a Monday
 TUE = dt.date(2026, 4, 7)
 WED = dt.date(2026, 4, 8)
 THU = dt.date(2026, 4, 9)
+SAT = dt.date(2026, 4, 11)
 
 
 # --------------------------------------------------------------------------- counts: measures
@@ -982,3 +983,35 @@ def test_people_set_free_are_one_count_whatever_the_verb(nlp):
         ("Daily", MON, "The rebels released 126 people held in their camps."),
     )
     assert [{ec.claim.display for ec in c.claims} for c in found] == [{"118", "126"}]
+
+
+def test_a_winning_margin_is_one_question_whatever_the_verb(nlp):
+    found = conflicts(
+        nlp,
+        ("Wire", MON, "Lindqvist crossed the line 31 seconds ahead of Arno Pelt."),
+        ("Daily", MON, "Lindqvist won the stage by 19 seconds from Arno Pelt."),
+        ("Radio", MON, "Lindqvist beat his team-mate Oskar Brede by 12 seconds last week."),
+    )
+    assert [{ec.claim.display for ec in c.claims} for c in found] == [{"31 seconds", "19 seconds"}]
+
+
+def test_time_spent_in_custody_is_time_held(nlp):
+    found = conflicts(
+        nlp,
+        ("Wire", MON, "The reporter had been held for 14 months."),
+        (
+            "Daily",
+            MON,
+            "The reporter, who spent more than two years in a military prison, flew home.",
+        ),
+    )
+    assert len(found) == 1 and found[0].kind == "duration"
+
+
+def test_went_down_and_sank_are_one_happening(nlp):
+    found = conflicts(
+        nlp,
+        ("Wire", SAT, "The ferry went down shortly before 3am on Saturday."),
+        ("Daily", SAT, "The ferry sank at about 10.50pm on Friday, the coastguard said."),
+    )
+    assert len(found) == 1 and found[0].kind == "datetime"

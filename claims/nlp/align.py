@@ -183,6 +183,10 @@ def _slot(kind: str, key: str, unit: str) -> _Slot | None:
         # "place|collapse|embankment|at": what happened and the role are hard, the subject
         # soft ("the embankment gave way at X" / "the breach occurred at Y")
         return _Slot(hard=(kind, mode, f[3], _rest(f, 4)), pred=mode, subject=f[2])
+    if kind == ClaimKind.DURATION and mode == "margin":
+        # "42 seconds ahead of Ferrou" / "28 seconds clear of the champion": one margin,
+        # unless the rivals are two different people
+        return _Slot(hard=(kind, mode, _rest(f, 3)), subject=f[2])
     if kind == ClaimKind.DURATION:
         what = lx.DURATION_VERB_THINGS.get(mode) or (
             _noun_class(f[2]) if not f[2].startswith("@") else ""

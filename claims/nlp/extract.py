@@ -742,7 +742,7 @@ def _ref(tok: Token | None, state: ArticleState) -> _Ref:
         tok = appos
     ent = _entity_of(tok)
     if ent is not None:
-        text = _strip_possessive(re.sub(r"\s*\([^)]*$", "", ent.text))
+        text = _strip_possessive(re.sub(r"\s*\([^)]*$", "", ent.text)).rstrip(".,;:")
         return _Ref(text, "@" + _field(text))
     low = tok.lower_
     if low in lx.PRONOUNS_PERSON:
@@ -2714,6 +2714,17 @@ def _build_duration(sent: Span, value: _Value, state: ArticleState) -> ClaimData
         thing = _ref(subj, state)
         # "the last strike, in 2019, lasted 16 days": another year's happening
         scope = _year_scope(root, None, verb, subj, state) or _instance_scope(subj)
+        if pred == "spend" and _held_in(verb):
+            pred = "hold"  # "spent 19 months in custody" = "was held for 19 months"
+    rival = _margin_over(doc, value.end, sent.end) or _won_by(doc, value.start, value.end)
+    if rival is not None:
+        # "42 seconds ahead of Ferrou", "28 seconds clear of the champion": a winning margin,
+        # whatever the verb ("crossed the line", "finished", "won")
+        verb = _governor(root)
+        pred, thing = "margin", _ref(rival, state)
+        scope = ""
+        if not thing.key:
+            return None
     if not pred or not thing.key:
         return None
     pclass = _pred_class(pred)
@@ -2727,6 +2738,10 @@ def _build_duration(sent: Span, value: _Value, state: ArticleState) -> ClaimData
         if pclass == "last"
         else f"how long {_the(thing.display)} {'was ' if _passive(verb) else ''}{_past(pred)}"
     )
+    if rival is not None:
+        claim.about = f"the winning margin over {_the(thing.display)}"
+    elif pred == "hold" and verb is not None and verb.lemma_.lower() == "spend":
+        claim.about = f"how long {_the(thing.display)} was held"
     claim.key = _key(ClaimKind.DURATION, pclass, thing.key)
     if _remaining(doc, value.end, sent.end):
         scope = ",".join(x for x in (scope, "left") if x)  # "with a week of racing left"
@@ -2736,6 +2751,46 @@ def _build_duration(sent: Span, value: _Value, state: ArticleState) -> ClaimData
         claim.key += "|" + scope
     claim.negated = _negated(verb)
     return claim
+
+
+_MARGIN_WORDS = frozenset({"ahead", "clear", "behind", "adrift", "short"})
+
+
+def _margin_over(doc: Doc, end: int, limit: int) -> Token | None:
+    """The rival of a margin written "<time> ahead of / clear of / behind <rival>"."""
+    if end + 2 < limit and doc[end].lower_ in _MARGIN_WORDS and doc[end + 1].lower_ == "of":
+        return next((c for c in doc[end + 1].children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _won_by(doc: Doc, start: int, end: int) -> Token | None:
+    """ "beat Orindo by 11 seconds", "won by 14 seconds from Orindo": the rival of a margin."""
+    if start == 0 or doc[start - 1].lower_ != "by":
+        return None
+    verb = doc[start - 1].head
+    if verb.lemma_.lower() not in ("beat", "win", "defeat", "edge", "lead", "outsprint"):
+        return None
+    rival = None
+    if verb.lemma_.lower() not in ("win", "lead"):  # "won the marathon": the race
+        rival = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if rival is not None and rival.pos_ != "PROPN":
+        # "beat his compatriot Samuel Orindo": the name in apposition
+        rival = next((c for c in rival.children if c.dep_ == "appos"), rival)
+    if rival is None and end + 1 < len(doc) and doc[end].lower_ in ("from", "over"):
+        rival = next((c for c in doc[end].children if c.dep_ == "pobj"), None)
+    return rival
+
+
+def _held_in(verb: Token | None) -> bool:
+    """ "spent two years in a Karskian prison / in custody": time held."""
+    if verb is None:
+        return False
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "behind"):
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if obj is not None and obj.lemma_.lower() in lx.DETENTION_NOUNS:
+                return True
+    return False
 
 
 _NOT_A_LENGTH = re.compile(

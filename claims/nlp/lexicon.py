@@ -136,6 +136,7 @@ PREDICATE_CLASSES: dict[str, str] = {
     "tumble": "fall",
     "plunge": "fall",
     "sink": "fall",
+    "capsize": "fall",
     "decline": "fall",
     "slump": "fall",
     "decrease": "fall",
@@ -245,6 +246,8 @@ PARTICLE_PREDICATES = {
     ("touch", "down"): "touch down",
     ("give", "way"): "give way",
     ("walk", "free"): "walk free",
+    ("go", "down"): "sink",
+    ("go", "under"): "sink",
     ("hand", "over"): "hand over",
     ("set", "up"): "set up",
     ("concede", "defeat"): "concede",
@@ -596,6 +599,7 @@ PRONOUNS_OTHER = frozenset(
 IRREGULAR_PAST = {
     "occur": "occurred",
     "submit": "submitted",
+    "sink": "sank",
     "burst": "burst",
     "grow": "grew",
     "beat": "beat",
@@ -1764,6 +1768,10 @@ CURRENCY_NOUNS = frozenset(
         "rand",
         "won",
     }
+)
+# Where someone is held: "spent two years in custody" is time held.
+DETENTION_NOUNS = frozenset(
+    {"custody", "prison", "jail", "gaol", "detention", "captivity", "cell", "bar", "camp"}
 )
 # Verbs that only say a happening happened: "the breach occurred at X" is "the breach at X".
 HAPPEN_PREDICATES = frozenset({"take place", "happen", "occur", "come", "unfold"})
