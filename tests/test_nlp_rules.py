@@ -1015,3 +1015,20 @@ def test_went_down_and_sank_are_one_happening(nlp):
         ("Daily", SAT, "The ferry sank at about 10.50pm on Friday, the coastguard said."),
     )
     assert len(found) == 1 and found[0].kind == "datetime"
+
+
+def test_a_rank_by_size_is_one_question_whatever_the_superlative(nlp):
+    found = conflicts(
+        nlp,
+        ("Wire", MON, "It is the second-most expensive signing in the club's history."),
+        ("Daily", MON, "He becomes the fourth-biggest signing in the club's history."),
+    )
+    assert [{ec.claim.display for ec in c.claims} for c in found] == [
+        {"2nd-biggest", "4th-biggest"}
+    ]
+
+
+def test_a_compound_ordinal_counts_the_head_noun(nlp):
+    """ "his third stage win" counts wins (of stages), not stages."""
+    found = claims(nlp, "Kessler took his third stage win on Friday.", MON, "ordinal")
+    assert [c.key.split("|")[2] for c in found] == ["title"]

@@ -2165,7 +2165,12 @@ def _build_ordinal(sent: Span, value: _Value, state: ArticleState) -> ClaimData 
     if number is None:
         return None
     tok = span.root
+    ranked = _ranked_by(doc, span.end)
+    if ranked is not None:
+        return _rank_claim(sent, value, number, ranked, state)
     noun = tok.head if tok.dep_ in ("amod", "nummod", "compound") else None
+    if noun is not None and noun.dep_ == "compound" and noun.head.pos_ == "NOUN":
+        noun = noun.head  # "his third stage win": the win (of a stage), not the stage
     copula = noun is None and tok.dep_ == "attr" and tok.head.lemma_ == "be"
     if copula:
         # "The strike was the third at the port this year": the subject is what is counted
@@ -2241,6 +2246,40 @@ def _build_ordinal(sent: Span, value: _Value, state: ArticleState) -> ClaimData 
     claim.subject = owner.display
     claim.predicate = lemma
     claim.negated = _negated(verb, noun)
+    return claim
+
+
+def _ranked_by(doc: Doc, end: int) -> tuple[Token, str] | None:
+    """ "the second-most expensive signing", "the third-biggest deal": (the ranked noun, how
+    it is ranked: "top" for most/biggest/largest…, else the superlative's lemma)."""
+    if end + 1 >= len(doc) or doc[end].text not in ("-", "‐"):
+        return None
+    sup = doc[end + 1]
+    adjective = sup
+    if sup.lower_ == "most" and end + 2 < len(doc):
+        adjective = doc[end + 2]
+    elif sup.tag_ != "JJS":
+        return None
+    noun = adjective.head
+    if noun.pos_ != "NOUN" or adjective.dep_ != "amod":
+        return None
+    word = adjective.lemma_.lower() if sup.lower_ == "most" else sup.lower_
+    return noun, "top" if word in lx.TOP_SUPERLATIVES else word
+
+
+def _rank_claim(
+    sent: Span, value: _Value, number: int, ranked: tuple[Token, str], state: ArticleState
+) -> ClaimData:
+    noun, how = ranked
+    lemma = noun.lemma_.lower()
+    owner = _owner(noun, state)
+    claim = _base_claim(sent, value, ClaimKind.ORDINAL)
+    claim.normalized.update({"value": number})
+    claim.display = f"{_ordinal_display(number)}-{'biggest' if how == 'top' else how}"
+    claim.subject = owner.display
+    claim.predicate = lemma
+    claim.about = f"where this {noun.text} ranks" + (f" for {owner.display}" if owner.key else "")
+    claim.key = _key(ClaimKind.ORDINAL, "rank", lx.NOUN_CLASSES.get(lemma, lemma), owner.key, how)
     return claim
 
 

@@ -320,6 +320,7 @@ NOUN_CLASSES: dict[str, str] = {
     "title": "title",
     "crown": "title",
     "victory": "title",
+    "win": "title",
     "attempt": "bid",
     "approach": "bid",
     "bid": "bid",
@@ -1772,6 +1773,26 @@ CURRENCY_NOUNS = frozenset(
 # Where someone is held: "spent two years in custody" is time held.
 DETENTION_NOUNS = frozenset(
     {"custody", "prison", "jail", "gaol", "detention", "captivity", "cell", "bar", "camp"}
+)
+# Superlatives that rank by size or cost ("the third-biggest", "the second-most expensive").
+TOP_SUPERLATIVES = frozenset(
+    {
+        "big",
+        "biggest",
+        "large",
+        "largest",
+        "expensive",
+        "costly",
+        "costliest",
+        "high",
+        "highest",
+        "great",
+        "greatest",
+        "valuable",
+        "lucrative",
+        "pricey",
+        "priciest",
+    }
 )
 # Verbs that only say a happening happened: "the breach occurred at X" is "the breach at X".
 HAPPEN_PREDICATES = frozenset({"take place", "happen", "occur", "come", "unfold"})
