@@ -100,6 +100,10 @@ ANAPHORIC_DETERMINERS = (
     "earlier that",
 )
 _ANAPHORIC_FIRST = frozenset(det.split()[0] for det in ANAPHORIC_DETERMINERS)
+# The determiners by their first word, split once, in ANAPHORIC_DETERMINERS' order
+_ANAPHORIC_BY_FIRST: dict[str, list[tuple[str, list[str]]]] = {}
+for _det in ANAPHORIC_DETERMINERS:
+    _ANAPHORIC_BY_FIRST.setdefault(_det.split()[0], []).append((_det, _det.split()))
 VAGUE_DATES = frozenset(
     {
         "recent years",
@@ -132,6 +136,8 @@ class ArticleState:
     lead_day: dt.date | None = None  # the day the story's opening names: its main day
     last_person: str = ""  # most recent PERSON mention, for he/she
     roles: dict[str, set[str]] = field(default_factory=dict)  # "mayor" → people named as such
+    # (id of the Doc, head index → its "according" tokens): found once per Doc
+    according_cache: tuple[int, dict[int, list[Token]]] = field(default_factory=lambda: (0, {}))
     # (id of the Doc, its text, paragraph start → its quotations): each paragraph is scanned
     # once
     quote_cache: tuple[int, str, dict[int, list[tuple[int, int, str]]]] = field(
@@ -147,6 +153,15 @@ class _Value:
     start: int
     end: int
     label: str  # spaCy label or a synthetic one ("ANAPHORIC", "NUM")
+
+
+def doc_text(doc: Doc) -> str:
+    """The Doc's text, built once and kept on the Doc (``Doc.text`` joins every token each
+    time it is asked, and the pipeline components and extractors all need it)."""
+    text = doc.user_data.get("newsdesk_text")
+    if text is None:
+        text = doc.user_data["newsdesk_text"] = doc.text
+    return text
 
 
 # --------------------------------------------------------------------------- entry point
@@ -173,11 +188,43 @@ def extract_claims(
     state.consumed.clear()  # token indices are per Doc (per chunk)
     ents = list(doc.ents)
     starts = [e.start for e in ents]
+    candidates = _value_candidates(doc)
     for sent in doc.sents if sents is None else sents:
         # Slicing the doc's entity list once per sentence: ``Span.ents`` rescans the whole doc.
         lo, hi = bisect_left(starts, sent.start), bisect_left(starts, sent.end)
-        claims.extend(_sentence_claims(sent, ents[lo:hi], state, offset, extra))
+        c_lo, c_hi = bisect_left(candidates, sent.start), bisect_left(candidates, sent.end)
+        claims.extend(
+            _sentence_claims(sent, ents[lo:hi], state, offset, extra, candidates[c_lo:c_hi])
+        )
     return claims
+
+
+def _value_candidates(doc: Doc) -> list[int]:
+    """Indices of the tokens that may start a value outside the model's entities: objects of
+    prepositions (named sites), numbers, tokens starting with a digit ("3.40pm", "2bn") and
+    the first words of anaphoric times and spelled fractions. Read from the Doc's arrays in
+    one pass (a Python test on every token costs more than the rest of the extraction)."""
+    import numpy as np
+    from spacy.attrs import DEP, LIKE_NUM, LOWER, PREFIX
+
+    strings = doc.vocab.strings
+    ids = _CANDIDATE_IDS.get(id(strings))
+    if ids is None:
+        firsts = np.array([strings.add(w) for w in _VALUE_FIRST_WORDS], dtype="uint64")
+        digits = np.array([strings.add(str(d)) for d in range(10)], dtype="uint64")
+        ids = _CANDIDATE_IDS[id(strings)] = (strings["pobj"], firsts, digits)
+    pobj, firsts, digits = ids
+    arr = doc.to_array([DEP, LIKE_NUM, PREFIX, LOWER])
+    mask = (
+        (arr[:, 0] == pobj)
+        | (arr[:, 1] == 1)
+        | np.isin(arr[:, 2], digits)
+        | np.isin(arr[:, 3], firsts)
+    )
+    return np.flatnonzero(mask).tolist()
+
+
+_CANDIDATE_IDS: dict[int, tuple[int, Any, Any]] = {}
 
 
 def _sentence_claims(
@@ -186,9 +233,10 @@ def _sentence_claims(
     state: ArticleState,
     offset: int,
     extra: Sequence[SentenceExtractor] = (),
+    candidates: Sequence[int] | None = None,
 ) -> list[ClaimData]:
     out: list[ClaimData] = []
-    values = _find_values(sent, ents)
+    values = _find_values(sent, ents, candidates)
     found: list[tuple[ClaimData, str]] = []  # (claim, who says it in its own clause)
     for extractor in extra:
         for claim in extractor(sent, state):
@@ -279,12 +327,20 @@ def _is_duration(text: str) -> bool:
 # --------------------------------------------------------------------------- value spans
 
 
-def _find_values(sent: Span, ents: list[Span]) -> list[_Value]:
-    """Entity values of the sentence plus anaphoric times and bare numerals, in text order."""
+def _find_values(
+    sent: Span, ents: list[Span], candidates: Sequence[int] | None = None
+) -> list[_Value]:
+    """Entity values of the sentence plus anaphoric times and bare numerals, in text order.
+    ``candidates``: the indices of the sentence's tokens that may start a value outside the
+    entities (:func:`_value_candidates`); all tokens when not given."""
     doc = sent.doc
     values: list[_Value] = []
     covered: set[int] = set()
     for ent in ents:
+        label = ent.label_
+        if label in _NOT_VALUE_LABELS and (ent.end >= sent.end or doc[ent.end].text != "-"):
+            covered.update(range(ent.start, ent.end))
+            continue  # an organisation, a nationality…: no value (unless "Leeds-based")
         start, end = _trim_value(ent)
         if start >= end:
             continue
@@ -297,7 +353,7 @@ def _find_values(sent: Span, ents: list[Span]) -> list[_Value]:
         ):
             end += 1  # "€2.4m": spaCy leaves the "m" outside the entity
         if (
-            ent.label_ in COUNT_LABELS
+            label in COUNT_LABELS
             and start > sent.start
             and doc[start - 1].text in _CURRENCY_SIGNS
             and not doc[start - 1].whitespace_
@@ -307,7 +363,6 @@ def _find_values(sent: Span, ents: list[Span]) -> list[_Value]:
         if tally_end is not None:
             end = tally_end  # "voted 7-2": spaCy's entity is the "7" alone
         prev = values[-1] if values else None
-        label = ent.label_
         if (
             end + 1 < sent.end
             and doc[end].text in ("-", "‐")
@@ -341,12 +396,15 @@ def _find_values(sent: Span, ents: list[Span]) -> list[_Value]:
         else:
             values.append(_Value(start, end, label))
         covered.update(range(ent.start, ent.end))
-    for tok in sent:
-        low = tok.lower_
-        if not (
-            tok.dep_ == "pobj" or low[:1].isdigit() or tok.like_num or low in _VALUE_FIRST_WORDS
+    tokens = sent if candidates is None else (doc[i] for i in candidates)
+    for tok in tokens:
+        if candidates is None and not (
+            tok.dep_ == "pobj"
+            or tok.like_num
+            or tok.text[:1].isdigit()
+            or tok.lower_ in _VALUE_FIRST_WORDS
         ):
-            continue  # cheap exit: this runs for every token and most start no value
+            continue
         facility = _facility_at(tok)
         if facility is not None and not any(
             v.start <= tok.i < v.end and v.label in PLACE_LABELS for v in values
@@ -440,6 +498,8 @@ def _facility_at(tok: Token) -> _Value | None:
 
 
 _CURRENCY_SIGNS = frozenset("$€£¥₹")
+# Entity labels that never hold a value (PERSON does: it is tracked for "he"/"she")
+_NOT_VALUE_LABELS = frozenset({"ORG", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"})
 _ONE_TOKEN_TALLY = re.compile(r"\d{1,3}[-–—]\d{1,3}")
 _SMALL_NUMBER = re.compile(r"\d{1,3}")
 
@@ -522,11 +582,11 @@ def _is_anaphoric(text: str) -> bool:
 
 def _anaphoric_at(doc: Doc, tok: Token, limit: int) -> int | None:
     """End index when an anaphoric time ("that evening", "later the same day") starts here."""
-    if tok.lower_ not in _ANAPHORIC_FIRST:
+    candidates = _ANAPHORIC_BY_FIRST.get(tok.lower_)
+    if candidates is None:
         return None  # cheap exit: this runs for every token
     words = [t.lower_ for t in doc[tok.i : min(limit, tok.i + 5)]]
-    for det in ANAPHORIC_DETERMINERS:
-        parts = det.split()
+    for det, parts in candidates:
         n = len(parts)
         if words[:n] != parts:
             continue
@@ -883,9 +943,10 @@ def _clause_attribution(tok: Token, state: ArticleState) -> str:
     """Who says the clause holding ``tok``: the subject of the nearest reporting verb above it
     ("Police said 12 died, while medics put the toll at 15": 12 → police, 15 → medics), or
     "according to X" attached inside that clause. Empty when no reporting verb governs it."""
+    according = _according_heads(tok.doc, state)
     for anc in [tok, *tok.ancestors][:10]:
-        for child in anc.children:
-            if child.lower_ == "according" and child.i + 1 < len(tok.doc):
+        for child in according.get(anc.i, ()):
+            if child.i + 1 < len(tok.doc):
                 prep = tok.doc[child.i + 1]
                 pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
                 pobj = pobj or next((c for c in child.children if c.dep_ == "pobj"), None)
@@ -906,6 +967,21 @@ def _clause_attribution(tok: Token, state: ArticleState) -> str:
                 return state.last_person
             return _span_text(subj)
     return ""
+
+
+def _according_heads(doc: Doc, state: ArticleState) -> dict[int, list[Token]]:
+    """The "according" tokens of the Doc by the index of their head, found once per Doc."""
+    cached = state.according_cache
+    if cached[0] != id(doc):
+        text = doc_text(doc)
+        heads: dict[int, list[Token]] = {}
+        if "ccording" in text:
+            for m in re.finditer(r"\b[Aa]ccording\b", text):
+                tok = doc.char_span(m.start(), m.end())
+                if tok is not None:
+                    heads.setdefault(tok[0].head.i, []).append(tok[0])
+        cached = state.according_cache = (id(doc), heads)
+    return cached[1]
 
 
 _CHUNK_DEPS = frozenset({"det", "amod", "compound", "poss", "nummod", "case", "quantmod"})
@@ -930,17 +1006,30 @@ def _span_text(tok: Token) -> str:
 
 def _sentence_hedges(sent: Span) -> set[str]:
     found: set[str] = set()
-    low = sent.text.lower()
+    doc = sent.doc
+    low = doc_text(doc)[sent.start_char : sent.end_char].lower()
     for phrase, label in lx.HEDGE_PHRASES.items():
         if phrase == "according to":
             continue
         if phrase in low:
             found.add(label)
-    for tok in sent:
-        label = lx.HEDGE_WORDS.get(tok.lower_)
-        if label and not (tok.lower_ in lx.MODAL_WORDS and tok.tag_ != "MD"):
-            found.add(label)  # "may" the modal, not the month of "on May 14"
+    for m in _HEDGE_WORD_RE.finditer(low):
+        word = m.group(0)
+        if word in lx.MODAL_WORDS:
+            # "may" the modal, not the month of "on May 14"
+            span = doc.char_span(sent.start_char + m.start(), sent.start_char + m.end())
+            if span is None or span[0].tag_ != "MD":
+                continue
+        found.add(lx.HEDGE_WORDS[word])
     return found
+
+
+# The hedge words as whole words, longest first (one regex pass instead of a token loop)
+_HEDGE_WORD_RE = re.compile(
+    r"(?<![\w'’])(?:"
+    + "|".join(re.escape(w) for w in sorted(lx.HEDGE_WORDS, key=len, reverse=True))
+    + r")(?![\w'’])"
+)
 
 
 def _track_person(doc: Doc, value: _Value, state: ArticleState) -> None:

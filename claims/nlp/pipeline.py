@@ -14,11 +14,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 import threading
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from claims.nlp import lexicon as lx
-from claims.nlp.extract import ArticleState, extract_claims, track_mentions
+from claims.nlp.extract import ArticleState, doc_text, extract_claims, track_mentions
 from claims.nlp.statements import description_mentions, statement_claims
 from claims.nlp.types import ArticleAnalysis, MentionData
 
@@ -76,24 +77,30 @@ def add_line_breaks(nlp: Language) -> None:
         nlp.add_pipe(LINE_BREAKS_COMPONENT, first=True)
 
 
+_NEWLINE = re.compile(r"\n")
 _BULLET_START = re.compile(r"^\s*(?:[•·▪●◦‣*-]|\d+[.)])\s")
 _FINAL = frozenset('.!?:;"”’)]')
 
 
 def mark_line_breaks(doc: Doc) -> Doc:
     """spaCy component: set ``is_sent_start`` after newlines (see :func:`add_line_breaks`)."""
-    text = doc.text
-    for tok in doc[1:]:
-        prev = doc[tok.i - 1]
-        if "\n" not in prev.text and "\n" not in prev.whitespace_:
+    from spacy.attrs import IDX
+
+    text = doc_text(doc)
+    starts = doc.to_array(IDX).tolist()  # one C call, not a Python loop over the tokens
+    after_breaks = sorted({bisect_right(starts, m.start()) for m in _NEWLINE.finditer(text)})
+    for i in after_breaks:  # the first token after each line break
+        if i < 1 or i >= len(doc):
             continue
+        tok, prev = doc[i], doc[i - 1]
         if tok.is_space:
             continue
         gap = prev.text + prev.whitespace_ if prev.is_space else prev.whitespace_
         last = doc[prev.i - 1] if prev.is_space and prev.i > 0 else prev
         line_start = text.rfind("\n", 0, last.idx) + 1
         line = text[line_start : last.idx + len(last.text)]
-        rest = text[tok.idx : text.find("\n", tok.idx) if "\n" in text[tok.idx :] else len(text)]
+        line_end = text.find("\n", tok.idx)
+        rest = text[tok.idx : line_end if line_end >= 0 else len(text)]
         if (
             gap.count("\n") >= 2
             or last.text[-1:] in _FINAL
@@ -159,14 +166,11 @@ def mark_place_names(doc: Doc) -> Doc:
             ents[n] = _Span(doc, ent.start, ent.end, label=_place_label(ent.root))
             changed = True
     taken = {i for ent in ents for i in range(ent.start, ent.end)}
+    pobj, propn = doc.vocab.strings["pobj"], doc.vocab.strings["PROPN"]
     for tok in doc:
-        if (
-            tok.dep_ == "pobj"
-            and tok.pos_ == "PROPN"
-            and tok.i not in taken
-            and tok.text[:1].isupper()
-            and _place_signal(tok.head)
-        ):
+        if tok.dep != pobj or tok.pos != propn:
+            continue  # integer checks first: most tokens are not a proper-noun object
+        if tok.i not in taken and tok.text[:1].isupper() and _place_signal(tok.head):
             start = tok.i
             while (
                 start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN"
@@ -254,12 +258,15 @@ def _mentions(doc: Doc, offset: int) -> list[MentionData]:
     ]
 
 
-def _sentences(sents: list[Span], offset: int) -> list[tuple[int, int]]:
-    return [
-        (s.start_char + offset, s.start_char + len(s.text.rstrip()) + offset)
-        for s in sents
-        if s.text.strip()
-    ]
+def _sentences(sents: list[Span], text: str, offset: int) -> list[tuple[int, int]]:
+    """Character ranges of the non-blank sentences (read from the Doc's text once:
+    ``Span.text`` joins the span's tokens on every call)."""
+    out = []
+    for s in sents:
+        body = text[s.start_char : s.end_char].rstrip()
+        if body.strip():
+            out.append((s.start_char + offset, s.start_char + len(body) + offset))
+    return out
 
 
 def _analyse_docs(chunks: Iterable[tuple[int, Doc]], published: dt.date | None) -> ArticleAnalysis:
@@ -268,7 +275,7 @@ def _analyse_docs(chunks: Iterable[tuple[int, Doc]], published: dt.date | None) 
     for offset, doc in chunks:
         sents = list(doc.sents)
         analysis.mentions.extend(_mentions(doc, offset))
-        analysis.sentences.extend(_sentences(sents, offset))
+        analysis.sentences.extend(_sentences(sents, doc_text(doc), offset))
         analysis.claims.extend(
             extract_claims(doc, state, offset=offset, extra=(statement_claims,), sents=sents)
         )

@@ -439,7 +439,7 @@ def _paragraph_quotes(sent: Span, state: ArticleState) -> list[tuple[int, int, s
     every token each time it is asked): both are cached on the article state."""
     doc_id, text, cached = state.quote_cache
     if doc_id != id(sent.doc):
-        text, cached = sent.doc.text, {}
+        text, cached = ex.doc_text(sent.doc), {}
         state.quote_cache = (id(sent.doc), text, cached)
     start = text.rfind("\n", 0, sent.start_char) + 1
     if start not in cached:
