@@ -1032,3 +1032,12 @@ def test_a_compound_ordinal_counts_the_head_noun(nlp):
     """ "his third stage win" counts wins (of stages), not stages."""
     found = claims(nlp, "Kessler took his third stage win on Friday.", MON, "ordinal")
     assert [c.key.split("|")[2] for c in found] == ["title"]
+
+
+def test_a_small_hours_time_with_no_day_is_on_the_publication_day(nlp):
+    """A Sunday paper: "the final finished just after midnight" is Sunday 00:0x; "ended at
+    11:40 p.m." could be either day, so it stays unread without a day."""
+    sun = dt.date(2026, 4, 12)
+    found = claims(nlp, "The final finished just after midnight.", sun, "datetime")
+    assert [c.normalized["start"][:10] for c in found] == ["2026-04-12"]
+    assert claims(nlp, "The final ended at 11:40 p.m.", sun, "datetime") == []

@@ -2507,8 +2507,16 @@ def _build_datetime(sent: Span, value: _Value, state: ArticleState) -> ClaimData
         interval = _resolve_anaphoric(text, state)
     else:
         interval = nz.resolve_date(text, state.published, tense)
-        if interval is None and nz.clock_time(text) is not None:
+        clock = nz.clock_time(text) if interval is None else None
+        if clock is not None:
             day = state.anchor if _anchor_near(span, state) else state.lead_day
+            if day is None and state.published is not None and tense == "past":
+                # "the final finished just after midnight" in a paper dated Sunday, with no
+                # day named: the small hours of the publication day (a later hour could be
+                # the day before, so it stays unread)
+                day = state.published if clock[0] < 6 else None
+                if day is not None and "midnight" in text.lower():
+                    day -= dt.timedelta(days=1)  # a day's "midnight" is the end of that day
         else:
             day = None
         if day is not None:
