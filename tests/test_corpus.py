@@ -40,19 +40,19 @@ def test_held_out_corpora_floor(nlp):
     """The held-out events (written without seeing the engine) are a floor, not a target.
 
     Each set was run once blind before any rule was changed for it (P / R): heldout4
-    0.30 / 0.14, heldout5 0.38 / 0.25, heldout6 0.44 / 0.20, heldout7 0.54 / 0.35.
-    Measured on 2026-11-29 over all seven sets together (119 gold conflicts), after the
-    rules learned from them: P = 0.96, R = 0.61. The floor sits just under that, so a
-    change that makes the engine worse on text it was not written for fails here even if
-    the development corpus passes.
+    0.30 / 0.14, heldout5 0.38 / 0.25, heldout6 0.44 / 0.20, heldout7 0.54 / 0.35, heldout8
+    0.57 / 0.29, heldout9 0.50 / 0.29. Measured on 2026-11-29 over all nine sets together
+    (35 events, 167 gold conflicts), after the rules learned from them: P = 0.93, R = 0.63.
+    The floor sits just under that, so a change that makes the engine worse on text it was
+    not written for fails here even if the development corpus passes.
     """
     folders = sorted(f for f in (ROOT / "corpus").glob("heldout*/*") if (f / "gold.json").is_file())
-    assert len(folders) >= 27
+    assert len(folders) >= 35
     report = evaluate(folders, nlp=nlp)
     overall = report.overall
-    assert overall.gold >= 119
+    assert overall.gold >= 167
     assert overall.precision >= 0.9, [f"{f.event}: {f.about}" for f in report.flags]
-    assert overall.recall >= 0.57, [f"{event}: {item.slot}" for event, item in report.misses]
+    assert overall.recall >= 0.6, [f"{event}: {item.slot}" for event, item in report.misses]
 
 
 def test_seed_articles_every_conflict_found_and_no_false_flag(nlp):
