@@ -1041,3 +1041,28 @@ def test_a_small_hours_time_with_no_day_is_on_the_publication_day(nlp):
     found = claims(nlp, "The final finished just after midnight.", sun, "datetime")
     assert [c.normalized["start"][:10] for c in found] == ["2026-04-12"]
     assert claims(nlp, "The final ended at 11:40 p.m.", sun, "datetime") == []
+
+
+def test_people_on_board_are_people_carried(nlp):
+    found = conflicts(
+        nlp,
+        ("Wire", MON, "The airliner was carrying 142 passengers and five crew."),
+        ("Daily", MON, "The 158 passengers on board flight KX20 were told to brace."),
+    )
+    assert [{ec.claim.display for ec in c.claims} for c in found] == [{"142", "158"}]
+
+
+def test_a_kind_of_worker_is_a_worker(nlp):
+    found = conflicts(
+        nlp,
+        ("Wire", MON, "About 2,400 steelworkers joined the walkout on Monday."),
+        ("Daily", MON, "Some 1,500 workers are taking part in the walkout, the company said."),
+    )
+    assert len(found) == 1
+
+
+def test_people_known_to_have_died_are_a_toll(nlp):
+    found = claims(
+        nlp, "The number of people known to have died rose to 31 on Monday.", MON, "count"
+    )
+    assert [c.key for c in found] == ["count|die|death||"]

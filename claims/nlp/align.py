@@ -98,7 +98,7 @@ _EXACT_MODES = frozenset({"tally", "die", "measure", "first since", "nth", "minu
 
 
 def _noun_class(field: str) -> str:
-    return lx.NOUN_CLASSES.get(field, field)
+    return lx.noun_class(field)
 
 
 @dataclass(frozen=True, slots=True)

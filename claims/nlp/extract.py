@@ -1307,16 +1307,18 @@ def _build_count(sent: Span, value: _Value, state: ArticleState) -> ClaimData | 
     elif noun is not None and noun.ent_type_ == "NORP" and noun.tag_ in ("NNS", "NNPS"):
         thing = "person"  # "126 Moravelians walked free": people of a nation
     elif noun is not None:
-        thing = lx.NOUN_CLASSES.get(noun.lemma_.lower(), noun.lemma_.lower())
+        thing = lx.noun_class(noun.lemma_.lower())
     else:
         thing = ""
     anchor_tok = noun if noun is not None else span.root
     verb = _governor(anchor_tok)
     pred = _figure_predicate(anchor_tok, verb) or _predicate(verb)
+    if noun is not None and _on_board(noun):
+        pred = "carry"  # "the 186 passengers on board", "lists 26 satellites on board"
     if _predicate(verb) in ("release", "free") and thing in ("person", "prisoner"):
         pred = "free"  # "released 126 people held in…" (not "released a statement")
     defining = _defining_clause(noun)
-    if defining and _pred_class(pred) not in lx.KNOWN_HAPPENINGS:
+    if defining and pred != "free":  # "released 126 people held in…": they were freed
         pred = defining  # "the 3,100 dockers who downed tools want …": they downed tools
     pclass = _pred_class(pred)
     money_noun = _money_noun(noun, anchor_tok) if money else None
@@ -1366,11 +1368,10 @@ def _build_count(sent: Span, value: _Value, state: ArticleState) -> ClaimData | 
     counted = _counted_by_subject(subj_tok) if not thing else None
     if counted is not None:
         # "the number of ships waiting has risen to 22": the figure counts the ships
-        thing = lx.NOUN_CLASSES.get(counted.lemma_.lower(), counted.lemma_.lower())
+        thing = lx.noun_class(counted.lemma_.lower())
         subject = _Ref.empty()
         # "the number of people killed rose to eight": a toll, whatever verb moved it
-        rel = next((c for c in counted.children if c.dep_ in ("acl", "relcl")), None)
-        rel_class = _pred_class(_predicate(rel)) if rel is not None else ""
+        rel_class = _pred_class(_defining_clause(counted))  # "people known to have died"
         if rel_class in lx.VICTIM_CLASSES:
             pred = pclass = rel_class
             thing = "death" if rel_class == "die" else thing
@@ -1628,6 +1629,12 @@ def _previous_value(doc: Doc, start: int, end: int, floor: int) -> bool:
     return any(t.lower_ == "to" for t in after) and any(t.like_num for t in after)
 
 
+def _on_board(noun: Token) -> bool:
+    """ "passengers on board (flight X)", "satellites aboard": what a vehicle carries."""
+    after = [t.lower_ for t in noun.doc[noun.i + 1 : noun.i + 3]]
+    return after[:1] == ["aboard"] or after == ["on", "board"]
+
+
 def _bought(verb: Token | None) -> Token | None:
     """What a paying verb pays for: "agreed to buy Lumen Optics for $4.2bn" → Lumen Optics."""
     if verb is None or _pred_class(_predicate(verb)) not in lx.PAYING_VERBS:
@@ -1865,10 +1872,17 @@ def _defining_clause(noun: Token | None) -> str:
         return ""
     for rel in noun.children:
         if rel.dep_ in ("relcl", "acl") and rel.pos_ == "VERB":
+            if rel.lemma_.lower() in _EVIDENTIAL_PARTICIPLES:
+                # "the people known to have died", "those feared dead": what they are known
+                # or feared to have done
+                rel = next((c for c in rel.children if c.dep_ == "xcomp"), rel)
             pred = _predicate(rel)
             if _pred_class(pred) in lx.KNOWN_HAPPENINGS:
                 return pred
     return ""
+
+
+_EVIDENTIAL_PARTICIPLES = frozenset({"know", "believe", "think", "fear", "report", "confirm"})
 
 
 def _population_of(noun: Token) -> Token | None:

@@ -258,6 +258,18 @@ PARTICLE_PREDICATES = {
     ("go", "strike"): "walk out",
 }
 
+
+def noun_class(lemma: str) -> str:
+    """A noun's class (NOUN_CLASSES), with compounds of a worker named by their head
+    ("dockworker", "steelworker" → worker)."""
+    cls = NOUN_CLASSES.get(lemma)
+    if cls is not None:
+        return cls
+    if lemma.endswith("worker") and lemma != "worker":
+        return "worker"
+    return lemma
+
+
 # Counted-noun synonyms (lemma → class).
 NOUN_CLASSES: dict[str, str] = {
     "soldier": "troop",
