@@ -1066,3 +1066,29 @@ def test_people_known_to_have_died_are_a_toll(nlp):
         nlp, "The number of people known to have died rose to 31 on Monday.", MON, "count"
     )
     assert [c.key for c in found] == ["count|die|death||"]
+
+
+def test_when_the_disaster_happened_is_one_question_across_verbs(nlp):
+    """ "the span gave way at 4:10" / "the disaster struck just before 6pm": one happening;
+    "the storage unit blew up" / "the blast happened": one blast."""
+    found = conflicts(
+        nlp,
+        ("Wire", MON, "The span gave way at about 4:10 p.m. on Monday, officials said."),
+        ("Daily", MON, "The disaster struck just before 6pm on Monday."),
+    )
+    assert len(found) == 1 and found[0].kind == "datetime"
+    found = conflicts(
+        nlp,
+        ("Wire", MON, "The blast happened at 1.30am on Monday, the company said."),
+        ("Daily", MON, "The storage unit blew up shortly before 4am on Monday."),
+    )
+    assert len(found) == 1 and found[0].kind == "datetime"
+
+
+def test_two_different_things_failing_are_not_one_happening(nlp):
+    found = conflicts(
+        nlp,
+        ("Wire", MON, "The quake struck at 5:02 a.m. on Monday."),
+        ("Daily", MON, "The old bridge collapsed at about 9 a.m. on Monday."),
+    )
+    assert found == []

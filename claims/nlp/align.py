@@ -159,7 +159,14 @@ def _slot(kind: str, key: str, unit: str) -> _Slot | None:
             return _Slot(hard=(kind, thing, unit, scope), subject=subject * subject.startswith("@"))
         return _Slot(hard=(kind, thing, unit, scope), pred=pred, subject=subject)
     if kind == ClaimKind.DATETIME and mode not in _EXACT_MODES:
-        return _Slot(hard=(kind, mode, _rest(f, 4)), pred=mode, subject=f[2], obj=f[3])
+        # "the bridge gave way", "the blast happened", "the train derailed": when the
+        # disaster happened, asked of what it happened to (a generic "the disaster struck"
+        # names nothing, so it fits any)
+        subject = "" if f[2] in lx.GENERIC_EVENT_NOUNS else f[2]
+        if mode == "strike" and (f[2] in lx.FACILITY_NOUNS or f[2] in lx.EQUIPMENT_NOUNS):
+            subject = ""  # "the plant blew up" is where the blast was, not another blast
+        mode = "happen" if mode in lx.DISASTER_CLASSES else mode
+        return _Slot(hard=(kind, mode, _rest(f, 4)), pred=mode, subject=subject, obj=f[3])
     if kind == ClaimKind.NEGATION:
         # "negation|sign|agreement|delegation": the verb class and the thing are hard; who
         # acted must match only when it is named ("the delegations" and "the two sides"

@@ -1806,6 +1806,18 @@ TOP_SUPERLATIVES = frozenset(
         "priciest",
     }
 )
+# Predicate classes of a disaster happening, one question for dates ("the bridge gave way
+# at 5:40" / "the disaster struck just before 7pm"; the subjects still tell two apart).
+DISASTER_CLASSES = frozenset({"strike", "collapse", "derail"})
+# Plant and equipment that blow up or catch fire ("the storage unit blew up"): where the
+# happening was, not another happening.
+EQUIPMENT_NOUNS = frozenset(
+    {"unit", "tank", "reactor", "boiler", "silo", "furnace", "pipeline", "pipe", "vessel"}
+)
+# Nouns that name the story's happening without saying what it was.
+GENERIC_EVENT_NOUNS = frozenset(
+    {"disaster", "tragedy", "incident", "accident", "catastrophe", "emergency", "ordeal"}
+)
 # Verbs that only say a happening happened: "the breach occurred at X" is "the breach at X".
 HAPPEN_PREDICATES = frozenset({"take place", "happen", "occur", "come", "unfold"})
 # Predicates whose place is where the act ended, for place questions only: "diverted to X"
