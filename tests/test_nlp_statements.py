@@ -319,3 +319,23 @@ def test_a_name_ends_before_a_verb_the_model_swallowed(nlp):
     doc.ents = [Span(doc, 0, 4, label="WORK_OF_ART")]
     fixed = mark_place_names(doc)
     assert [(e.text, e.label_) for e in fixed.ents] == [("Vennholt", "PERSON")]
+
+
+def test_claiming_an_attack_is_claiming_responsibility_for_it(nlp):
+    found = event(
+        nlp,
+        ("Courier", "The Red Hand group has claimed responsibility for the attack."),
+        ("Herald", "No group has publicly claimed the attack so far."),
+    )
+    (conflict,) = of_kind(found.conflicts, ClaimKind.NEGATION)
+    assert conflict.about.endswith("claimed responsibility for the attack")
+
+
+def test_records_taken_are_data_stolen(nlp):
+    found = event(
+        nlp,
+        ("Courier", "The regulator confirmed that customer data had been stolen."),
+        ("Herald", "The firm denied that any customer records had been taken."),
+    )
+    (conflict,) = of_kind(found.conflicts, ClaimKind.NEGATION)
+    assert "stolen" in conflict.about

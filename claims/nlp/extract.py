@@ -1101,6 +1101,14 @@ def _aspired(verb: Token | None) -> bool:
     return any(tok.lemma_.lower() in lx.ASPIRATION_VERBS for tok in [*verb.ancestors][:3])
 
 
+def _participle(pred: str) -> str:
+    """ "steal" → "stolen", "sink" → "sunk", else as :func:`_past` ("seized")."""
+    head, _, rest = pred.partition(" ")
+    if head in lx.IRREGULAR_PARTICIPLE:
+        return f"{lx.IRREGULAR_PARTICIPLE[head]} {rest}".strip()
+    return _past(pred)
+
+
 def _past(pred: str) -> str:
     if pred in lx.IRREGULAR_PAST:
         return lx.IRREGULAR_PAST[pred]
@@ -2807,7 +2815,7 @@ def _passive(verb: Token | None) -> bool:
 
 def _when_about(subject: str, pred: str, role: str, obj: str, passive: bool = False) -> str:
     subj = _the(subject)
-    verb = ("was " if passive else "") + _past(pred)
+    verb = ("was " + _participle(pred)) if passive else _past(pred)
     tail = ""
     if obj:
         if role and role != "obj" and not verb.endswith(" " + role):
@@ -3075,7 +3083,7 @@ def _plain_place(
         claim.about = f"where the {noun.text} took place"
     else:
         passive = _passive(verb) or (verb is not None and verb.dep_ == "acl" and verb.tag_ == "VBN")
-        verb_text = ("was " if passive else "") + _past(pred)
+        verb_text = ("was " + _participle(pred)) if passive else _past(pred)
         role_word = "" if role in ("obj", "in", "at", "near") or verb_text.endswith(role) else role
         claim.about = f"where {_the(subject.display)} {verb_text} {role_word}".strip()
     role_key = "in" if pclass == "headquarter" else _PLACE_ROLES.get(role, "at")  # as _hq_claim

@@ -609,10 +609,51 @@ PRONOUNS_OTHER = frozenset(
 )
 
 # Irregular past tenses for the human wording of questions.
+# Past participles that differ from the simple past ("was stolen", not "was stole").
+IRREGULAR_PARTICIPLE = {
+    "steal": "stolen",
+    "sink": "sunk",
+    "break": "broken",
+    "take": "taken",
+    "give": "given",
+    "write": "written",
+    "choose": "chosen",
+    "drive": "driven",
+    "rise": "risen",
+    "fall": "fallen",
+    "freeze": "frozen",
+    "speak": "spoken",
+    "swear": "sworn",
+    "tear": "torn",
+    "wear": "worn",
+    "shake": "shaken",
+    "beat": "beaten",
+    "see": "seen",
+    "know": "known",
+    "grow": "grown",
+    "throw": "thrown",
+    "blow": "blown",
+    "fly": "flown",
+    "draw": "drawn",
+    "hide": "hidden",
+    "bite": "bitten",
+    "forbid": "forbidden",
+    "begin": "begun",
+    "sing": "sung",
+    "ring": "rung",
+    "swim": "swum",
+    "run": "run",
+    "come": "come",
+    "become": "become",
+    "go": "gone",
+    "do": "done",
+    "be": "been",
+}
 IRREGULAR_PAST = {
     "occur": "occurred",
     "submit": "submitted",
     "sink": "sank",
+    "steal": "stole",
     "burst": "burst",
     "grow": "grew",
     "beat": "beat",
@@ -1817,6 +1858,26 @@ EQUIPMENT_NOUNS = frozenset(
 # Nouns that name the story's happening without saying what it was.
 GENERIC_EVENT_NOUNS = frozenset(
     {"disaster", "tragedy", "incident", "accident", "catastrophe", "emergency", "ordeal"}
+)
+# Acts a group claims ("claimed the attack" = "claimed responsibility for the attack").
+CLAIMED_ACTS = frozenset(
+    {
+        "attack",
+        "bombing",
+        "blast",
+        "explosion",
+        "shooting",
+        "killing",
+        "kidnapping",
+        "hack",
+        "breach",
+        "assassination",
+        "raid",
+        "strike",
+        "abduction",
+        "cyberattack",
+        "ambush",
+    }
 )
 # Verbs that only say a happening happened: "the breach occurred at X" is "the breach at X".
 HAPPEN_PREDICATES = frozenset({"take place", "happen", "occur", "come", "unfold"})

@@ -177,12 +177,33 @@ def _polarity_pred(verb: Token) -> str:
         for c in verb.children
         if c.dep_ in ("prt", "dobj", "prep", "nsubjpass")  # "no arrests were made"
     ]
+    if lemma == "claim" and _claimed_act(verb) is not None:
+        return "claim responsibility"  # "has not claimed the attack"
     for cand in (*extra, ex._predicate(verb), lemma):
         if cand in lx.STANCE_VERBS:
             return lx.STANCE_VERBS[cand]
         if cand in lx.POLARITY_VERBS:
             return lx.POLARITY_VERBS[cand]
     return ""
+
+
+_TAKING = frozenset({"take", "grab", "exfiltrate", "copy", "download", "extract"})
+_TAKEN_THINGS = frozenset({"data", "information", "detail", "file"})
+
+
+def _claimed_act(verb: Token) -> Token | None:
+    """What a group claims: "claimed the attack", "claimed responsibility for the attack"."""
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if obj is None:
+        return None
+    if obj.lemma_.lower() in ("responsibility", "credit"):
+        prep = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "for"), None)
+        prep = prep or next(
+            (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"), None
+        )
+        act = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
+        return act if act is not None else obj
+    return obj if obj.lemma_.lower() in lx.CLAIMED_ACTS else None
 
 
 def _polarity_claim(verb: Token, state: ArticleState) -> ClaimData | None:
@@ -204,6 +225,9 @@ def _polarity_claim(verb: Token, state: ArticleState) -> ClaimData | None:
     if stance:
         return _stance_claim(verb, pred, negated, state)
     thing_tok, subject_tok = _arguments(verb)
+    if pred == "claim responsibility":
+        act = _claimed_act(verb)
+        thing_tok = act if act is not None and act.lemma_.lower() != "responsibility" else None
     negated = negated or _has_no(thing_tok) or _has_no(subject_tok)
     act_noun = thing_tok is not None and lx.POLARITY_VERBS.get(thing_tok.lemma_.lower()) == pred
     if act_noun:
@@ -236,6 +260,12 @@ def _stance_claim(verb: Token, pred: str, negated: bool, state: ArticleState) ->
         if inner_negated and value != "unconfirmed":
             value = "no" if value == "yes" else "yes"
         inner = _polarity_pred(comp) or ex._predicate(comp) or comp.lemma_.lower()
+        if (
+            inner in _TAKING
+            and thing_tok is not None
+            and lx.noun_class(thing_tok.lemma_.lower()) in _TAKEN_THINGS
+        ):
+            inner = "steal"  # "denied that any records were taken" / "data was stolen"
         shown = ex._past(inner) if not inner_negated else f"did not {inner}"
         display = f"{stance_value}: {shown}"
         return _claim(verb, state, inner, thing_tok, subject_tok, value, display, stance=True)
@@ -360,9 +390,7 @@ def _has_no(tok: Token | None) -> bool:
 _DETAIL_WORDS = frozenset({"until", "till", "before", "again", "only"})
 # "did not vote as one", "did not sign at the ceremony", "did not meet during the summit"
 _DETAIL_PREPS = frozenset({"as", "at", "during", "within", "after", "via", "through"})
-_MANNER_WORDS = frozenset(
-    {"together", "jointly", "unanimously", "fully", "publicly", "personally", "directly"}
-)
+_MANNER_WORDS = frozenset({"together", "jointly", "unanimously", "fully", "personally", "directly"})
 
 
 def _denies_a_detail(verb: Token) -> bool:
@@ -417,11 +445,13 @@ def _polarity_about(pred: str, subject: str, thing: Token | None) -> str:
     if thing is not None and thing.ent_type_:
         what = _phrase(thing)
     who = ex._the(subject) if subject else ""
+    if pred == "claim responsibility" and what:
+        what = f"for {what}"  # "claimed responsibility for the attack"
     if not who and what:
         be = "were" if thing is not None and thing.tag_ in ("NNS", "NNPS") else "was"
-        return f"whether {what} {be} {ex._past(pred)}"
+        return f"whether {what} {be} {ex._participle(pred)}"
     if not who:
-        return f"whether anyone was {ex._past(pred)}"  # "no arrests have been made"
+        return f"whether anyone was {ex._participle(pred)}"  # "no arrests have been made"
     return " ".join(p for p in ("whether", who, ex._past(pred), what) if p)
 
 
