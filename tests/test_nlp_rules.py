@@ -1092,3 +1092,25 @@ def test_two_different_things_failing_are_not_one_happening(nlp):
         ("Daily", MON, "The old bridge collapsed at about 9 a.m. on Monday."),
     )
     assert found == []
+
+
+def test_a_price_per_share_is_one_question_however_written(nlp):
+    found = conflicts(
+        nlp,
+        ("Wire", MON, "Orvik agreed to buy Tessel Labs for $31.20 a share in cash."),
+        ("Daily", MON, "The $31.20-a-share cash deal was announced on Monday."),
+        ("Radio", MON, "Orvik said it would pay $29.80 for each Tessel share."),
+    )
+    assert len(found) == 1
+    assert {ec.claim.display for ec in found[0].claims} >= {"$31.20", "$29.80"}
+
+
+def test_a_year_inside_a_relative_clause_does_not_date_the_figure(nlp):
+    found = claims(
+        nlp,
+        "Orvik will pay $29.80 a share, in a deal that ends the independence of a firm "
+        "founded in 1988.",
+        MON,
+        "count",
+    )
+    assert all("y:1988" not in c.key for c in found), [c.key for c in found]

@@ -391,8 +391,13 @@ def _find_values(
             # "Monday" (DATE) + "evening" (TIME) → one value "Monday evening".
             prev.end = end
             prev.label = "DATE"
-        elif label in COUNT_LABELS and end < sent.end and doc[end].text in ("-", "‐"):
-            pass  # "three-way", "five-year": an adjective, not a count
+        elif (
+            label in COUNT_LABELS
+            and end < sent.end
+            and doc[end].text in ("-", "‐")
+            and not (label == "MONEY" and _per_unit(doc, end, sent.end))
+        ):
+            pass  # "three-way", "five-year": an adjective, not a count ("$48.50-a-share" is)
         else:
             values.append(_Value(start, end, label))
         covered.update(range(ent.start, ent.end))
@@ -1291,7 +1296,11 @@ def _build_count(sent: Span, value: _Value, state: ArticleState) -> ClaimData | 
         noun = length_of[2]
     else:
         length = None  # "ran for 420 km", "over the final 10 km": a distance, read as before
-    referential = _referential(doc, start, sent.start) and parsed[0] < 100
+    referential = (
+        _referential(doc, start, sent.start)
+        and parsed[0] < 100
+        and span.text[:1] not in _CURRENCY_SIGNS  # "the $48.50-a-share deal" is a price
+    )
     if referential or _partitive(doc, value.end):
         # "the two leaders", "two of them", "half that": not a count of its own ("the 3,100
         # dockers who downed tools" is: a number that large is the figure, not a pointer)
@@ -1445,6 +1454,9 @@ def _build_count(sent: Span, value: _Value, state: ArticleState) -> ClaimData | 
         scope = ",".join(x for x in (scope, "left") if x)  # "with six kilometres remaining"
     if money and (rate := _per_unit(doc, value.end, sent.end)):
         scope = ",".join(x for x in (scope, f"per:{rate}") if x)  # "$38 a share"
+        if thing in ("money", "offer"):
+            thing = "price"  # "a $48.50-per-share offer": a price per share, whatever the noun
+        claim.about = f"the price per {rate}"
     if _planned(verb) and measure is None:
         # "three agreements are expected to be signed" is a plan; "signed seven" happened.
         scope = ",".join(x for x in (scope, "plan") if x)
@@ -1657,6 +1669,11 @@ def _per_unit(doc: Doc, end: int, limit: int) -> str:
         return doc[end + 1].lemma_.lower()
     if end < limit and doc[end].lower_ == "each":
         return "each"
+    if end + 2 < limit and doc[end].lower_ == "for" and doc[end + 1].lower_ in ("each", "every"):
+        noun = next((t for t in doc[end + 2 : min(limit, end + 5)] if t.pos_ == "NOUN"), None)
+        return noun.lemma_.lower() if noun is not None else "each"  # "$46.50 for each share"
+    if end + 2 < limit and doc[end].text in ("-", "‐") and doc[end + 1].lower_ in ("a", "per"):
+        return doc[end + 3].lemma_.lower() if doc[end + 2].text in ("-", "‐") else ""
     return ""
 
 
@@ -1666,6 +1683,8 @@ def _money_noun(noun: Token | None, anchor: Token) -> Token | None:
     if noun is not None and noun.lemma_.lower() in lx.MONEY_NOUNS:
         return noun
     head = anchor.head
+    if anchor.dep_ in ("nmod", "compound", "amod") and head.lemma_.lower() in lx.MONEY_NOUNS:
+        return head  # "the $48.50-a-share cash deal"
     if (
         anchor.dep_ == "pobj"
         and head.lower_ in ("of", "for")
@@ -2216,7 +2235,9 @@ def _year_scope(
     if verb is not None:
         for c in verb.children:
             if c.dep_ in ("prep", "npadvmod") and c.lower_ in ("in", "during", "for", "at", "of"):
-                toks.extend(c.subtree)
+                # "in a deal that would end… a firm founded in 1988": not the clause of a
+                # relative or participle inside the phrase, which dates something else
+                toks.extend(_pruned_subtree(c))
             elif c.dep_ == "npadvmod" and c.ent_type_ == "DATE":
                 toks.extend(c.subtree)  # "had revenue of $3.1 billion last year"
     seen: set[int] = set()
@@ -2232,6 +2253,17 @@ def _year_scope(
         if state.published is None or year != state.published.year:
             return f"y:{year}"
     return ""
+
+
+def _pruned_subtree(tok: Token) -> list[Token]:
+    """``tok``'s subtree without the relative and participle clauses inside it."""
+    out: list[Token] = []
+    stack = [tok]
+    while stack:
+        cur = stack.pop()
+        out.append(cur)
+        stack.extend(c for c in cur.children if c.dep_ not in ("relcl", "acl"))
+    return out
 
 
 def _looks_like_year(text: str, label: str) -> bool:
