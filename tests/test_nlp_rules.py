@@ -1114,3 +1114,12 @@ def test_a_year_inside_a_relative_clause_does_not_date_the_figure(nlp):
         "count",
     )
     assert all("y:1988" not in c.key for c in found), [c.key for c in found]
+
+
+def test_a_share_measured_by_a_noun_is_that_nouns_whoever_forecasts_it(nlp):
+    found = conflicts(
+        nlp,
+        ("Wire", MON, "The plan forecasts a deficit of 2.9 per cent of GDP in 2027."),
+        ("Daily", MON, "Ministers were left with a deficit of 3.6% of GDP in 2027."),
+    )
+    assert [{ec.claim.display for ec in c.claims} for c in found] == [{"2.9%", "3.6%"}]

@@ -1329,7 +1329,8 @@ def _build_count(sent: Span, value: _Value, state: ArticleState) -> ClaimData | 
         thing = ""
     anchor_tok = noun if noun is not None else span.root
     verb = _governor(anchor_tok)
-    pred = _figure_predicate(anchor_tok, verb) or _predicate(verb)
+    figure_pred = _figure_predicate(anchor_tok, verb)
+    pred = figure_pred or _predicate(verb)
     if noun is not None and _on_board(noun):
         pred = "carry"  # "the 186 passengers on board", "lists 26 satellites on board"
     if _predicate(verb) in ("release", "free") and thing in ("person", "prisoner"):
@@ -1369,6 +1370,17 @@ def _build_count(sent: Span, value: _Value, state: ArticleState) -> ClaimData | 
         noun is not None and subj_tok.i == noun.i and thing not in ("percent", "money")
     )
     subject = _Ref.empty() if same else _ref(subj_tok, state)
+    measured = anchor_tok.head.head if anchor_tok.dep_ == "pobj" else None
+    if (
+        percent
+        and figure_pred
+        and measured is not None
+        and measured.lemma_.lower() == figure_pred
+        and not subject.key.startswith("@")
+    ):
+        # "the budget forecasts a deficit of 3.1%" / "with a deficit of 3.8% of GDP": the
+        # share is the deficit's, whoever forecasts it (its owner, when written, counts)
+        subject = _owner(measured, state)
     if subj_tok is not None and subj_tok.lemma_.lower() in lx.DOCUMENT_NOUNS:
         subject = _Ref.empty()  # "a ransom note demanding $12m": the note is not who asks
     own_subject = subject.key and not (subj_tok is not None and start <= subj_tok.i < value.end)
