@@ -1123,3 +1123,13 @@ def test_a_share_measured_by_a_noun_is_that_nouns_whoever_forecasts_it(nlp):
         ("Daily", MON, "Ministers were left with a deficit of 3.6% of GDP in 2027."),
     )
     assert [{ec.claim.display for ec in c.claims} for c in found] == [{"2.9%", "3.6%"}]
+
+
+def test_a_season_named_is_a_scope_and_a_bare_distance_asks_nothing(nlp):
+    found = conflicts(
+        nlp,
+        ("Wire", MON, "The striker scored 22 league goals last season."),
+        ("Daily", MON, "He scored 9 goals in his first season at the club."),
+        ("Radio", MON, "Tuesday's stage is a flat 182km. The final climb is 7.4km long."),
+    )
+    assert found == []

@@ -149,8 +149,14 @@ def _slot(kind: str, key: str, unit: str) -> _Slot | None:
             thing = "person"  # "injured six" / "six people were injured"
         if pred == "free" and thing == "prisoner":
             thing = "person"  # "freed 118 prisoners" / "126 people walked free"
-        if not thing and not unit and pred in ("be", "have", ""):
-            return None  # "who is 20", "at 85, patience…": a bare number asks nothing
+        if (
+            pred in ("be", "have", "")
+            and not unit
+            and (not thing or (thing in lx.DISTANCE_THINGS and not subject))
+        ):
+            # "who is 20", "at 85, patience…", "is a hilly 164km": a bare number (or a
+            # distance of nothing named) asks nothing
+            return None
         if not thing or thing in lx.UNIT_THINGS:
             return _Slot(hard=(kind, thing, pred, unit, scope), pred=pred, subject=subject)
         if unit == "money":

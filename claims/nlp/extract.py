@@ -2254,10 +2254,20 @@ def _year_scope(
                 toks.extend(c.subtree)  # "had revenue of $3.1 billion last year"
     seen: set[int] = set()
     for tok in toks:
+        if tok.lower_ == "season" and tok.i not in seen:
+            # "19 goals last season" / "11 goals in his first season": a season of its own
+            which = next((c.lower_ for c in tok.children if c.lower_ in _SEASON_WORDS), "")
+            if which:
+                return f"p:{which} season"
         if tok.ent_type_ != "DATE" or tok.i in seen:
             continue
         ent = _ent_span(tok)
         seen.update(range(ent.start, ent.end))
+        words = ent.text.lower().split()
+        if "season" in words:
+            which = next((w for w in words if w in _SEASON_WORDS), "")
+            if which:
+                return f"p:{which} season"
         interval = nz.resolve_date(ent.text, state.published, "past")
         if interval is None or interval.granularity not in ("year", "month", "season"):
             continue
@@ -2265,6 +2275,9 @@ def _year_scope(
         if state.published is None or year != state.published.year:
             return f"y:{year}"
     return ""
+
+
+_SEASON_WORDS = frozenset({"last", "previous", "first", "next", "debut", "second", "third"})
 
 
 def _pruned_subtree(tok: Token) -> list[Token]:

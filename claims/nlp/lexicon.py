@@ -1855,6 +1855,10 @@ DISASTER_CLASSES = frozenset({"strike", "collapse", "derail"})
 EQUIPMENT_NOUNS = frozenset(
     {"unit", "tank", "reactor", "boiler", "silo", "furnace", "pipeline", "pipe", "vessel"}
 )
+# Units of distance read as counted nouns ("164km", "30 miles").
+DISTANCE_THINGS = frozenset(
+    {"km", "kilometre", "kilometer", "mile", "metre", "meter", "m", "foot", "feet", "yard"}
+)
 # Nouns that name the story's happening without saying what it was.
 GENERIC_EVENT_NOUNS = frozenset(
     {"disaster", "tragedy", "incident", "accident", "catastrophe", "emergency", "ordeal"}
