@@ -1133,3 +1133,13 @@ def test_a_season_named_is_a_scope_and_a_bare_distance_asks_nothing(nlp):
         ("Radio", MON, "Tuesday's stage is a flat 182km. The final climb is 7.4km long."),
     )
     assert found == []
+
+
+def test_a_figure_put_on_something_belongs_to_that_thing(nlp):
+    """ "figures put the bus's speed at 60 mph" is the bus's speed, not the speed limit."""
+    found = conflicts(
+        nlp,
+        ("Wire", MON, "Early figures put the bus's speed at roughly 60 mph on the bend."),
+        ("Daily", MON, "The speed limit on the bend is 50 km/h, the council said."),
+    )
+    assert found == []

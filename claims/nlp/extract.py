@@ -1370,6 +1370,13 @@ def _build_count(sent: Span, value: _Value, state: ArticleState) -> ClaimData | 
         noun is not None and subj_tok.i == noun.i and thing not in ("percent", "money")
     )
     subject = _Ref.empty() if same else _ref(subj_tok, state)
+    if verb is not None and _pred_class(_predicate(verb)) == "put at":
+        # "preliminary figures put the train's speed at 75 mph": the train's speed, whoever
+        # gives the figure
+        dobj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        owner = _owner(dobj, state) if dobj is not None else _Ref.empty()
+        if owner.key:
+            subject, pred, pclass = owner, "total", "total"
     measured = anchor_tok.head.head if anchor_tok.dep_ == "pobj" else None
     if (
         percent
