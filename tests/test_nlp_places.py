@@ -153,3 +153,10 @@ def test_a_site_outside_a_town_clashes_with_another_site(nlp):
         ("Daily", FRI, "The swap took place at Korvath International Airport."),
     )
     assert len([c for c in found if c.kind == ClaimKind.PLACE]) == 1
+
+
+def test_one_site_written_with_more_or_fewer_words_is_one_place():
+    a = place("Kellerby military airfield", "GPE")
+    b = place("Kellerby airfield", "GPE")
+    assert compatible(ClaimKind.PLACE, a, b)
+    assert compatible(ClaimKind.PLACE, place("Kellerby airfield", "GPE"), place("Dravik"))

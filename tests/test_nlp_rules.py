@@ -1143,3 +1143,12 @@ def test_a_figure_put_on_something_belongs_to_that_thing(nlp):
         ("Daily", MON, "The speed limit on the bend is 50 km/h, the council said."),
     )
     assert found == []
+
+
+def test_who_freed_whom_keeps_the_two_directions_of_an_exchange_apart(nlp):
+    found = conflicts(
+        nlp,
+        ("Wire", MON, "Ostland freed 80 prisoners on Monday. Velmar freed 45 prisoners in return."),
+        ("Daily", MON, "Ostland released 92 prisoners held in its jails, officials said."),
+    )
+    assert [{ec.claim.display for ec in c.claims} for c in found] == [{"80", "92"}]

@@ -424,8 +424,9 @@ def _places_compatible(a: dict[str, Any], b: dict[str, Any]) -> bool:
     countries, two different sites, or two different towns clash."""
     pa = normalise_name(str(a.get("place", "")))
     pb = normalise_name(str(b.get("place", "")))
-    if not pa or not pb or f" {pa} " in f" {pb} " or f" {pb} " in f" {pa} ":
-        return True
+    wa, wb = set(pa.split()), set(pb.split())
+    if not pa or not pb or wa <= wb or wb <= wa:
+        return True  # "Kellerby airfield" / "Kellerby military airfield"
     within_a = {normalise_name(str(w)) for w in a.get("within", [])}
     within_b = {normalise_name(str(w)) for w in b.get("within", [])}
     if pa in within_b or pb in within_a:
@@ -453,7 +454,9 @@ def _site(name: str, n: dict[str, Any]) -> bool:
     if n.get("site"):
         return True
     last = name.rsplit(" ", 1)[-1].removesuffix("s")
-    return n.get("label") == "FAC" and last in lx.FACILITY_NOUNS - lx.TOWN_NAME_HEADS
+    return last in lx.FACILITY_NOUNS - lx.TOWN_NAME_HEADS and (
+        n.get("label") == "FAC" or " " in name  # "Kellerby airfield", whatever its label
+    )
 
 
 def _area(name: str, n: dict[str, Any]) -> str:

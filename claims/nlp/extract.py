@@ -1505,6 +1505,14 @@ def _build_count(sent: Span, value: _Value, state: ArticleState) -> ClaimData | 
         what = _level_name(changed) if points is not None and changed else _ref(changed, state)
         if not what.key and points is None:
             change = None  # "up 1.8%": a change of what, the key cannot say
+    if pclass == "free" and not subject.key:
+        # "118 Moravelians freed by Karsk", "were released by the rebels": who freed them
+        holders = [t for t in (verb, noun) if t is not None]
+        holders += [c for t in holders for c in t.children if c.dep_ in ("acl", "relcl")]
+        agent = next((c for t in holders for c in t.children if c.dep_ == "agent"), None)
+        by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+        subject = _ref(by, state) if by is not None else subject
+    freed_by_name = pclass == "free" and subject.key.startswith("@")
     if change is not None:
         # "a 6.5% pay rise" / "a pay increase of 7.5 per cent" / "revenue down 6.1%": the
         # size of a change, asked about the thing that changed
@@ -1520,7 +1528,7 @@ def _build_count(sent: Span, value: _Value, state: ArticleState) -> ClaimData | 
         claim.about = lx.MEASURE_ABOUT.get(m_class, f"the {m_class}")
         if m_class == "length" and owner:
             claim.about = f"the length of the {owner}"
-    elif pclass in lx.VICTIM_CLASSES or (
+    elif (pclass in lx.VICTIM_CLASSES and not freed_by_name) or (
         thing
         and thing not in ("percent", "money")  # "inflation was 3.1%": a share of what
         and pclass not in lx.HOLDING_VERBS  # "the site employs 3,200" ≠ "the group employs"
@@ -1529,8 +1537,9 @@ def _build_count(sent: Span, value: _Value, state: ArticleState) -> ClaimData | 
         and _direct_argument(noun, verb)
     ):
         # Who killed or injured does not change the count ("the quake killed 12" / "12 people
-        # died"); nor does a common-noun subject ("the ministers" / "the two governments
-        # signed nine agreements"): the counted thing and the predicate carry the question.
+        # died"; but who freed whom does, in an exchange); nor does a common-noun subject
+        # ("the ministers" / "the two governments signed nine agreements"): the counted thing
+        # and the predicate carry the question.
         claim.key = _key(ClaimKind.COUNT, pclass, thing, "", scope)
         claim.about = _count_about(
             noun_text or "items",
