@@ -310,7 +310,7 @@ def test_a_name_ends_before_a_verb_the_model_swallowed(nlp):
     """The small model sometimes tags "Vennholt told Radio Kessa" as one title."""
     from spacy.tokens import Span
 
-    from claims.nlp.pipeline import mark_place_names
+    from claims.nlp.places import mark_place_names
 
     doc = nlp.make_doc("Vennholt told Radio Kessa on Monday.")
     for name, proc in nlp.pipeline:

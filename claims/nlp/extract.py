@@ -5,7 +5,8 @@ Values come from spaCy's entities (DATE, TIME, CARDINAL, MONEY, PERCENT, QUANTIT
 GPE/LOC/FAC) plus a few things spaCy does not mark (anaphoric times such as "that evening",
 bare numerals that modify a noun). Each value is normalised (``normalize.py``) and placed in
 its clause with the dependency parse: governing predicate, subject, counted noun, object or
-destination, attribution, hedges and negation.
+destination, attribution, hedges and negation. Place values are read in
+:mod:`claims.nlp.places`; statements without a value in :mod:`claims.nlp.statements`.
 
 The alignment key (``ClaimData.key``) is built here as ``kind|predicate class|thing|subject|
 scope``; fields holding an entity surface form are prefixed with ``@`` so that
@@ -67,6 +68,7 @@ from typing import TYPE_CHECKING, Any
 
 from claims.nlp import lexicon as lx
 from claims.nlp import normalize as nz
+from claims.nlp import places
 from claims.nlp.types import ClaimData, ClaimKind
 
 if TYPE_CHECKING:  # pragma: no cover - typing only; spaCy is imported lazily at runtime
@@ -3080,222 +3082,9 @@ def _duration_display(seconds: float, unit: str) -> str:
 def _build_place(
     sent: Span, value: _Value, state: ArticleState
 ) -> ClaimData | list[ClaimData | None] | None:
-    doc = sent.doc
-    span = doc[value.start : value.end]
-    root = span.root
-    based = _based_claim(sent, value, state)
-    if based is not None:
-        return based
-    # "headquartered in X, where Y has been based since…": the relative clause is a claim
-    # of its own about Y.
-    where = _where_based_claims(sent, value, state)
-    main = _plain_place(sent, value, state, span, root)
-    return [main, *where] if where else main
-
-
-def _plain_place(
-    sent: Span, value: _Value, state: ArticleState, span: Span, root: Token
-) -> ClaimData | None:
-    """Where something happened: "made landfall near the fishing town of X", "the handover
-    took place at Y", "the embankment at Z gave way", "the record set by A in B in 2019".
-
-    The key is ``place|<predicate class>|<subject>|<role>``; the role only tells a way
-    through ("via") and a starting point ("from") from the place where the act happened or
-    ended ("at", "in", "into", "to", "near"), so "diverted to X" and "landed at Y" meet."""
-    host = _place_host(_place_anchor(root))
-    if host is None:
-        return None
-    role, verb, noun, site = host
-    if (
-        verb is not None
-        and verb.dep_ in ("oprd", "xcomp", "ccomp", "advcl")
-        and verb.head.lemma_.lower() == "find"
-    ):
-        verb = verb.head  # "the car was found burned out in X": where it was found
-    pred = _predicate(verb) if noun is None else ""
-    subj = _subject_token(verb) if verb is not None else None
-    obj = _acted_on(verb, root) if noun is None else None
-    if obj is not None:
-        # "the council opened a rest centre at X" asks what "a rest centre was set up at
-        # Y" asks: where the thing acted on is; "passed a medical at X": where the medical was
-        subj = obj
-    if subj is not None and subj.dep_ == "pobj" and subj.head.lower_ == "of":
-        owner = subj.head.head  # "an exchange of 240 detainees that took place at X",
-        if _happening(owner) or subj.like_num or subj.ent_type_ in COUNT_LABELS | DATE_LABELS:
-            subj = owner  # "the mark of 1:53.12 set in Y": the exchange, the mark
-    if noun is None and (pred in lx.HAPPEN_PREDICATES or obj is not None) and _happening(subj):
-        noun = subj  # "the breach occurred at X" asks where the breach was
-    if noun is not None:
-        # "the handover at X", "the breach occurred at Y": the happening is the noun; one
-        # that names an act ("breach" → collapse) asks what its verb asks
-        lemma = noun.lemma_.lower()
-        pred = lemma
-        pclass = lx.PREDICATE_CLASSES.get(lemma, "")
-        subject = _Ref(noun.text, "" if pclass else _field(lx.NOUN_CLASSES.get(lemma, lemma)))
-        pclass = pclass or "hold"
-    else:
-        subject = _ref(subj, state)
-        pclass = lx.PLACE_PREDICATE_CLASSES.get(pred, _pred_class(pred))
-        if pclass in ("say", "be", "have") or not pclass or not subject.key:
-            return None
-        if role == "at" and verb is not None and verb.lemma_.lower() in lx.AT_PERSON_HEADS:
-            return None  # "lashed out at X": aimed at someone, not somewhere
-    text = _strip_possessive(span.text)
-    claim = _base_claim(sent, value, ClaimKind.PLACE)
-    claim.normalized.update(
-        {"place": text, "label": value.label, "role": role, "within": _within(root)}
-    )
-    if site:
-        claim.normalized["site"] = True  # "at a military airbase outside X": a site near X
-    if pclass == "headquarter":
-        claim.normalized["exclusive"] = True
-    claim.display = text
-    claim.subject = subject.display
-    claim.predicate = pred
-    if noun is not None:
-        claim.about = f"where the {noun.text} took place"
-    else:
-        passive = _passive(verb) or (verb is not None and verb.dep_ == "acl" and verb.tag_ == "VBN")
-        verb_text = ("was " + _participle(pred)) if passive else _past(pred)
-        role_word = "" if role in ("obj", "in", "at", "near") or verb_text.endswith(role) else role
-        claim.about = f"where {_the(subject.display)} {verb_text} {role_word}".strip()
-    role_key = "in" if pclass == "headquarter" else _PLACE_ROLES.get(role, "at")  # as _hq_claim
-    claim.key = _key(ClaimKind.PLACE, pclass, subject.key, role_key)
-    scope = _instance_scope(noun if noun is not None else subj) or _past_year(verb, state)
-    if scope:
-        claim.key += "|" + scope  # "the last cyclone to strike X", "set in Y in 2019"
-    claim.negated = _negated(verb)
-    return claim
-
-
-# Prepositions of a place that is not where the act happened or ended.
-_PLACE_ROLES = {"from": "from", "through": "via", "via": "via", "across": "via"}
-
-
-def _acted_on(verb: Token | None, place: Token) -> Token | None:
-    """The verb's object when it is a thing acted on, not the place itself, a part of the
-    predicate ("made landfall") or an amount."""
-    if verb is None:
-        return None
-    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    if (
-        obj is None
-        or obj.pos_ != "NOUN"
-        or obj.i == place.i
-        or part_of_predicate(verb, obj)
-        or (verb.lemma_.lower(), obj.lemma_.lower()) in lx.PARTICLE_PREDICATES
-        or _is_amount(obj)
-        or obj.lemma_.lower() in lx.PLACE_PATH_NOUNS
-    ):
-        return None
-    return obj
-
-
-def _past_year(verb: Token | None, state: ArticleState) -> str:
-    """ "y:2019" when the verb is dated to a year before the story's ("set in 2019")."""
-    if verb is None or state.published is None:
-        return ""
-    for prep in verb.children:
-        if prep.dep_ == "prep" and prep.lower_ in ("in", "during"):
-            for year in prep.children:
-                if (
-                    year.dep_ == "pobj"
-                    and re.fullmatch(r"(?:1[89]|20)\d\d", year.text)
-                    and int(year.text) < state.published.year
-                ):
-                    return f"y:{year.text}"
-    return ""
-
-
-def _scoping_noun(noun: Token) -> bool:
-    """ "a quake near X", "the deadliest quake in Y", "this was the worst fire in Z": a noun
-    that is indefinite, ranked or a copula's predicate does not locate the story's act."""
-    if noun.dep_ == "attr":
-        return True
-    for c in noun.children:
-        if c.dep_ == "det" and c.lower_ in ("a", "an", "another"):
-            return True
-        if c.dep_ == "amod" and (c.tag_ == "JJS" or c.lower_ in lx.RANK_WORDS):
-            return True
-    return False
-
-
-def _happening(tok: Token | None) -> bool:
-    """A noun that names something that happens ("the handover", "the breach")."""
-    if tok is None or tok.ent_type_ or tok.pos_ not in ("NOUN", "PROPN"):
-        return False
-    lemma = tok.lemma_.lower()
-    return lemma in lx.EVENT_NOUNS or lemma in lx.PLACE_EVENT_NOUNS
-
-
-def _place_anchor(root: Token) -> Token:
-    """The token that stands for a place name in its clause: "the fishing town of X" and
-    "the capital, X" hang off their settlement noun."""
-    cur = root
-    if (
-        cur.dep_ == "appos"
-        and cur.head.lemma_.lower() in lx.SETTLEMENT_NOUNS
-        and not cur.head.ent_type_  # "Marisca province, Perrin": not the province's name
-    ):
-        cur = cur.head
-    if (
-        cur.dep_ == "pobj"
-        and cur.head.lower_ == "of"
-        and cur.head.head.lemma_.lower() in lx.SETTLEMENT_NOUNS
-    ):
-        cur = cur.head.head
-    return cur
-
-
-def _place_host(anchor: Token) -> tuple[str, Token | None, Token | None, bool] | None:
-    """(role, verb, happening noun, through a site) of the act a place phrase locates.
-
-    The phrase may hang off the verb, off a noun the place passes through ("into the coast
-    near X", "at a military airbase outside Y": then the place is a site near Y), off the
-    agent of a passive ("set by A in B"), off the verb's subject ("the embankment at X gave
-    way") or off a happening noun ("the handover at X")."""
-    if anchor.dep_ == "pobj" and anchor.head.lower_ in PLACE_PREPS:
-        role, cur = anchor.head.lower_, anchor.head.head
-    elif anchor.dep_ == "dobj":
-        role, cur = "obj", anchor.head
-    else:
-        return None
-    site = False
-    for _ in range(3):
-        if cur.pos_ == "VERB":
-            return role, cur, None, site
-        if cur.pos_ not in ("NOUN", "PROPN"):
-            return None
-        lemma, head = cur.lemma_.lower(), cur.head
-        facility = lemma in lx.FACILITY_NOUNS and not cur.ent_type_
-        if (lemma in lx.PLACE_PATH_NOUNS or facility) and cur.dep_ in ("pobj", "dobj"):
-            site = site or facility
-            if cur.dep_ == "pobj":
-                role, cur = head.lower_, head.head
-            else:
-                cur = head
-            continue
-        if cur.dep_ == "pobj" and head.dep_ == "agent":
-            cur = head.head  # "set by Dagny Holmqvist in Lindaven"
-            continue
-        if cur.dep_ == "dobj" and (head.lemma_.lower(), lemma) in lx.PARTICLE_PREDICATES:
-            return role, head, None, site  # "made an emergency landing at X"
-        if _happening(cur):
-            # "a quake near X killed 41 in 2009", "the deadliest quake in Y": another
-            # happening, or a ranking's scope, not where the story's happening was
-            if _scoping_noun(cur):
-                return None
-            return role, None, cur, site
-        if (
-            cur.dep_ in ("nsubj", "nsubjpass")
-            and head.pos_ == "VERB"
-            and not cur.ent_type_
-            and lemma not in lx.PERSON_NOUNS
-            and lemma not in lx.ROLE_NOUNS
-        ):
-            return role, head, None, site  # "the embankment at X gave way"
-        return None
-    return None
+    """Places are read in :mod:`claims.nlp.places` (imported here lazily: it uses this
+    module's clause helpers)."""
+    return places.build_place(sent, value, state)
 
 
 def _build_minute(sent: Span, value: _Value, state: ArticleState) -> ClaimData | None:
@@ -3340,83 +3129,6 @@ def _build_minute(sent: Span, value: _Value, state: ArticleState) -> ClaimData |
     claim.key = _key(ClaimKind.ORDINAL, "minute", what, owner.key)
     claim.negated = _negated(verb)
     return claim
-
-
-def _within(place: Token) -> list[str]:
-    """Larger places written next to a place: "Leeds, England", "the Harbour View Hotel in
-    Veldhaven", "the fishing town of X in Y province" → ["England"], ["Veldhaven"]…"""
-    out: list[str] = []
-    for c in place.children:
-        if c.dep_ == "appos" and c.ent_type_ in PLACE_LABELS:
-            out.append(_ent_span(c).text)
-        elif c.dep_ == "prep" and c.lower_ == "in":
-            inner = next((g for g in c.children if g.dep_ == "pobj"), None)
-            if inner is not None and inner.ent_type_ in PLACE_LABELS:
-                out.append(_strip_possessive(_ent_span(inner).text))
-    if place.dep_ == "pobj" and place.head.lower_ == "of":
-        settlement = place.head.head  # "the town of X in Y": "in Y" hangs off "town"
-        if settlement.lemma_.lower() in lx.SETTLEMENT_NOUNS and settlement is not place:
-            out.extend(w for w in _within(settlement) if w not in out)
-    return out
-
-
-def _hq_claim(sent: Span, value: _Value, company: _Ref, place: Span, role: str = "in") -> ClaimData:
-    text = _strip_possessive(place.text)
-    claim = _base_claim(sent, value, ClaimKind.PLACE)
-    claim.normalized.update(
-        {
-            "place": text,
-            "label": value.label,
-            "role": role,
-            "exclusive": True,  # a company has one home city
-            "within": _within(place.root),
-        }
-    )
-    claim.display = text
-    claim.subject = company.display
-    claim.predicate = "headquarter"
-    claim.about = f"where {_the(company.display)} is based"
-    claim.key = _key(ClaimKind.PLACE, "headquarter", company.key, role)
-    return claim
-
-
-def _based_claim(sent: Span, value: _Value, state: ArticleState) -> ClaimData | None:
-    """ "Oslo-based Fjordline", "a Lyon-headquartered bank": the place is the company's
-    home. Works for any "<Place>-based <noun>" compound."""
-    doc = sent.doc
-    end = value.end
-    if end + 1 >= sent.end or doc[end].text not in ("-", "‐"):
-        return None
-    based = doc[end + 1]
-    if _pred_class(based.lemma_.lower()) != "headquarter" and based.lower_ not in (
-        "based",
-        "headquartered",
-    ):
-        return None
-    owner = based.head if based.head.i != based.i else None
-    if owner is None or owner.pos_ not in ("NOUN", "PROPN"):
-        return None
-    company = _ref(owner, state)
-    if not company.key:
-        return None
-    return _hq_claim(sent, value, company, doc[value.start : value.end])
-
-
-def _where_based_claims(sent: Span, value: _Value, state: ArticleState) -> list[ClaimData]:
-    doc = sent.doc
-    place = doc[value.start : value.end]
-    out: list[ClaimData] = []
-    for rel in place.root.children:
-        if rel.dep_ != "relcl" or _pred_class(rel.lemma_.lower()) != "headquarter":
-            continue
-        if not any(c.lower_ == "where" for c in rel.children):
-            continue
-        company = _ref(
-            next((c for c in rel.children if c.dep_ in ("nsubj", "nsubjpass")), None), state
-        )
-        if company.key:
-            out.append(_hq_claim(sent, value, company, place))
-    return out
 
 
 # --------------------------------------------------------------------------- ages

@@ -18,14 +18,14 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
-from claims.nlp import lexicon as lx
+from claims.nlp import places
 from claims.nlp.extract import ArticleState, doc_text, extract_claims, track_mentions
 from claims.nlp.statements import description_mentions, statement_claims
 from claims.nlp.types import ArticleAnalysis, MentionData
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc, Span
 
 __all__ = ["CHUNK_CHARS", "analyse_article", "analyse_articles", "get_nlp"]
 
@@ -120,9 +120,6 @@ def _headline_like(line: str) -> bool:
 
 
 PLACE_NAMES_COMPONENT = "newsdesk_place_names"
-# A name right after these prepositions is a place, whatever the model called it
-_PLACE_SIGNAL_PREPS = frozenset({"at", "near", "outside"})
-_MOTION_PREPS = frozenset({"to", "into", "through", "via", "from"})
 
 
 def add_place_names(nlp: Language) -> None:
@@ -137,87 +134,8 @@ def add_place_names(nlp: Language) -> None:
     if PLACE_NAMES_COMPONENT in nlp.pipe_names or "ner" not in nlp.pipe_names:
         return
     if PLACE_NAMES_COMPONENT not in _Language.factories:
-        _Language.component(PLACE_NAMES_COMPONENT, func=mark_place_names)
+        _Language.component(PLACE_NAMES_COMPONENT, func=places.mark_place_names)
     nlp.add_pipe(PLACE_NAMES_COMPONENT, after="ner")
-
-
-def mark_place_names(doc: Doc) -> Doc:
-    """spaCy component: relabel or add place entities (see :func:`add_place_names`), and end
-    a name before a verb the model swallowed into it."""
-    from spacy.tokens import Span as _Span
-
-    changed = False
-    ents = list(doc.ents)
-    for n, ent in enumerate(ents):
-        verb = next((t.i for t in ent if t.pos_ == "VERB"), None)
-        if verb is not None and verb > ent.start:
-            # "Sallo told Orvane" tagged as one title: a name ends before its verb
-            label = ent.label_
-            if label == "WORK_OF_ART" and doc[verb - 1].dep_ == "nsubj":
-                label = "PERSON"
-            ents[n] = ent = _Span(doc, ent.start, verb, label=label)
-            changed = True
-        facility_org = ent.label_ == "ORG" and _place_label(ent.root) == "FAC"
-        if facility_org and ent.root.dep_ == "pobj" and _place_signal(ent.root.head):
-            # "at the Orrin Street Church", "at Linmoor General Hospital": a building
-            ents[n] = _Span(doc, ent.start, ent.end, label="FAC")
-            changed = True
-        elif ent.label_ == "PERSON" and _names_a_place(ent.root):
-            ents[n] = _Span(doc, ent.start, ent.end, label=_place_label(ent.root))
-            changed = True
-    taken = {i for ent in ents for i in range(ent.start, ent.end)}
-    pobj, propn = doc.vocab.strings["pobj"], doc.vocab.strings["PROPN"]
-    for tok in doc:
-        if tok.dep != pobj or tok.pos != propn:
-            continue  # integer checks first: most tokens are not a proper-noun object
-        if tok.i not in taken and tok.text[:1].isupper() and _place_signal(tok.head):
-            start = tok.i
-            while (
-                start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN"
-            ):
-                start -= 1
-            if any(i in taken for i in range(start, tok.i)):
-                continue
-            ents.append(_Span(doc, start, tok.i + 1, label=_place_label(tok)))
-            taken.update(range(start, tok.i + 1))
-            changed = True
-    if changed:
-        doc.ents = sorted(ents, key=lambda e: e.start)
-    return doc
-
-
-def _names_a_place(root: Token) -> bool:
-    head = root.head
-    if root.lemma_.lower() in lx.FACILITY_NOUNS - lx.TOWN_NAME_HEADS:
-        return True  # "Pellam Airport" is no one's name
-    if root.dep_ == "pobj" and _place_signal(head):
-        return True
-    if (
-        root.dep_ == "pobj"
-        and head.lower_ == "of"
-        and head.head.lemma_.lower() in lx.SETTLEMENT_NOUNS
-    ):
-        return any(c.dep_ == "det" for c in head.head.children)  # "the town of X"
-    return any(c.dep_ == "appos" and c.lemma_.lower() in lx.SETTLEMENT_NOUNS for c in root.children)
-
-
-def _place_signal(prep: Token) -> bool:
-    """Does this preposition take a place? "at"/"near"/"outside" do, unless the verb aims at
-    someone ("lashed out at X"); "to"/"into"/"through"/"via"/"from" do after a verb of
-    motion ("diverted to X", "crossed into Y through Z")."""
-    word, verb = prep.lower_, prep.head.lemma_.lower()
-    if word in _PLACE_SIGNAL_PREPS:
-        return verb not in lx.AT_PERSON_HEADS
-    if word in _MOTION_PREPS and prep.head.pos_ == "VERB":
-        return lx.PREDICATE_CLASSES.get(verb, verb) in lx.MOTION_CLASSES or (
-            verb in lx.PLACE_PREDICATE_CLASSES
-        )
-    return False
-
-
-def _place_label(root: Token) -> str:
-    lemma = root.lemma_.lower()
-    return "FAC" if lemma in lx.FACILITY_NOUNS and lemma not in lx.TOWN_NAME_HEADS else "GPE"
 
 
 def chunk_text(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, str]]:
