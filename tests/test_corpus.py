@@ -41,16 +41,17 @@ def test_held_out_corpora_floor(nlp):
 
     Each set was run once blind before any rule was changed for it (P / R): heldout4
     0.30 / 0.14, heldout5 0.38 / 0.25, heldout6 0.44 / 0.20, heldout7 0.54 / 0.35, heldout8
-    0.57 / 0.29, heldout9 0.50 / 0.29, heldout10 0.82 / 0.39 (scored last, never tuned on).
-    Measured on 2026-11-29 over all ten sets together (39 events, 190 gold conflicts): P =
-    0.95, R = 0.65. The floor sits just under that, so a change that makes the engine worse
-    on text it was not written for fails here even if the development corpus passes.
+    0.57 / 0.29, heldout9 0.50 / 0.29, heldout10 0.82 / 0.39 and heldout11 0.78 / 0.32 (the
+    last two scored once with the final engine of that session, never tuned on). Measured on
+    2026-11-29 over all eleven sets together (43 events, 212 gold conflicts): P = 0.94,
+    R = 0.61. The floor sits just under that, so a change that makes the engine worse on
+    text it was not written for fails here even if the development corpus passes.
     """
     folders = sorted(f for f in (ROOT / "corpus").glob("heldout*/*") if (f / "gold.json").is_file())
-    assert len(folders) >= 39
+    assert len(folders) >= 43
     report = evaluate(folders, nlp=nlp)
     overall = report.overall
-    assert overall.gold >= 190
+    assert overall.gold >= 212
     assert overall.precision >= 0.9, [f"{f.event}: {f.about}" for f in report.flags]
     assert overall.recall >= 0.6, [f"{event}: {item.slot}" for event, item in report.misses]
 
