@@ -138,13 +138,6 @@ class ArticleState:
     lead_day: dt.date | None = None  # the day the story's opening names: its main day
     last_person: str = ""  # most recent PERSON mention, for he/she
     roles: dict[str, set[str]] = field(default_factory=dict)  # "mayor" → people named as such
-    # (id of the Doc, head index → its "according" tokens): found once per Doc
-    according_cache: tuple[int, dict[int, list[Token]]] = field(default_factory=lambda: (0, {}))
-    # (id of the Doc, its text, paragraph start → its quotations): each paragraph is scanned
-    # once
-    quote_cache: tuple[int, str, dict[int, list[tuple[int, int, str]]]] = field(
-        default_factory=lambda: (0, "", {})
-    )
     consumed: set[tuple[int, int]] = field(default_factory=set)
 
 
@@ -209,13 +202,13 @@ def _value_candidates(doc: Doc) -> list[int]:
     import numpy as np
     from spacy.attrs import DEP, LIKE_NUM, LOWER, PREFIX
 
-    strings = doc.vocab.strings
-    ids = _CANDIDATE_IDS.get(id(strings))
-    if ids is None:
+    global _CANDIDATE_IDS
+    if _CANDIDATE_IDS is None:  # spaCy's string ids are hashes: the same in every store
+        strings = doc.vocab.strings
         firsts = np.array([strings.add(w) for w in _VALUE_FIRST_WORDS], dtype="uint64")
         digits = np.array([strings.add(str(d)) for d in range(10)], dtype="uint64")
-        ids = _CANDIDATE_IDS[id(strings)] = (strings["pobj"], firsts, digits)
-    pobj, firsts, digits = ids
+        _CANDIDATE_IDS = (strings["pobj"], firsts, digits)
+    pobj, firsts, digits = _CANDIDATE_IDS
     arr = doc.to_array([DEP, LIKE_NUM, PREFIX, LOWER])
     mask = (
         (arr[:, 0] == pobj)
@@ -226,7 +219,7 @@ def _value_candidates(doc: Doc) -> list[int]:
     return np.flatnonzero(mask).tolist()
 
 
-_CANDIDATE_IDS: dict[int, tuple[int, Any, Any]] = {}
+_CANDIDATE_IDS: tuple[int, Any, Any] | None = None
 
 
 def _sentence_claims(
@@ -950,7 +943,7 @@ def _clause_attribution(tok: Token, state: ArticleState) -> str:
     """Who says the clause holding ``tok``: the subject of the nearest reporting verb above it
     ("Police said 12 died, while medics put the toll at 15": 12 → police, 15 → medics), or
     "according to X" attached inside that clause. Empty when no reporting verb governs it."""
-    according = _according_heads(tok.doc, state)
+    according = _according_heads(tok.doc)
     for anc in [tok, *tok.ancestors][:10]:
         for child in according.get(anc.i, ()):
             if child.i + 1 < len(tok.doc):
@@ -976,19 +969,17 @@ def _clause_attribution(tok: Token, state: ArticleState) -> str:
     return ""
 
 
-def _according_heads(doc: Doc, state: ArticleState) -> dict[int, list[Token]]:
-    """The "according" tokens of the Doc by the index of their head, found once per Doc."""
-    cached = state.according_cache
-    if cached[0] != id(doc):
-        text = doc_text(doc)
-        heads: dict[int, list[Token]] = {}
-        if "ccording" in text:
-            for m in re.finditer(r"\b[Aa]ccording\b", text):
-                tok = doc.char_span(m.start(), m.end())
-                if tok is not None:
-                    heads.setdefault(tok[0].head.i, []).append(tok[0])
-        cached = state.according_cache = (id(doc), heads)
-    return cached[1]
+def _according_heads(doc: Doc) -> dict[int, list[Token]]:
+    """The "according" tokens of the Doc by the index of their head, found once per Doc and
+    kept on it."""
+    heads: dict[int, list[Token]] | None = doc.user_data.get("newsdesk_according")
+    if heads is None:
+        heads = doc.user_data["newsdesk_according"] = {}
+        for m in re.finditer(r"\b[Aa]ccording\b", doc_text(doc)):
+            tok = doc.char_span(m.start(), m.end())
+            if tok is not None:
+                heads.setdefault(tok[0].head.i, []).append(tok[0])
+    return heads
 
 
 _CHUNK_DEPS = frozenset({"det", "amod", "compound", "poss", "nummod", "case", "quantmod"})

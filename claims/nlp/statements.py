@@ -463,14 +463,14 @@ def quote_words(text: str) -> list[str]:
     return [w.replace("’", "'") for w in _WORD.findall(text.casefold())]
 
 
-def _paragraph_quotes(sent: Span, state: ArticleState) -> list[tuple[int, int, str]]:
+def _paragraph_quotes(sent: Span) -> list[tuple[int, int, str]]:
     """Quotations (char start, end, words) of the paragraph holding ``sent``, Doc offsets.
-    Each paragraph is read once per Doc, and the Doc's text built once (``Doc.text`` joins
-    every token each time it is asked): both are cached on the article state."""
-    doc_id, text, cached = state.quote_cache
-    if doc_id != id(sent.doc):
-        text, cached = ex.doc_text(sent.doc), {}
-        state.quote_cache = (id(sent.doc), text, cached)
+    Each paragraph is read once per Doc: the quotations are kept on the Doc, by paragraph
+    start, beside its text (:func:`claims.nlp.extract.doc_text`)."""
+    text = ex.doc_text(sent.doc)
+    cached: dict[int, list[tuple[int, int, str]]] = sent.doc.user_data.setdefault(
+        "newsdesk_quotes", {}
+    )
     start = text.rfind("\n", 0, sent.start_char) + 1
     if start not in cached:
         end = text.find("\n", sent.end_char)
@@ -486,7 +486,7 @@ def _paragraph_quotes(sent: Span, state: ArticleState) -> list[tuple[int, int, s
 def _attribution_claims(sent: Span, state: ArticleState) -> list[ClaimData]:
     out: list[ClaimData] = []
     doc = sent.doc
-    for q_start, q_end, words in _paragraph_quotes(sent, state):
+    for q_start, q_end, words in _paragraph_quotes(sent):
         ends_here = sent.start_char <= q_end - 1 < sent.end_char
         starts_here = sent.start_char <= q_start < sent.end_char
         if not (ends_here or starts_here):
