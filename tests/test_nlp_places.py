@@ -160,3 +160,16 @@ def test_one_site_written_with_more_or_fewer_words_is_one_place():
     b = place("Kellerby airfield", "GPE")
     assert compatible(ClaimKind.PLACE, a, b)
     assert compatible(ClaimKind.PLACE, place("Kellerby airfield", "GPE"), place("Dravik"))
+
+
+def test_a_journey_with_several_stops_is_not_a_place_conflict(nlp):
+    found = conflicts(
+        nlp,
+        (
+            "Wire",
+            FRI,
+            "The envoy arrived in Dremmel on Monday. The envoy arrived in the town of Orvik on Wednesday.",
+        ),
+        ("Daily", FRI, "The envoy arrived in Harrowfen on Tuesday, officials said."),
+    )
+    assert [c for c in found if c.kind == ClaimKind.PLACE] == []

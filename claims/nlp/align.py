@@ -686,7 +686,7 @@ def find_conflicts(
     speakers = _Speakers.of(claims, entity_key)
     for (kind, key), block in sorted(_blocks(claims, entity_key, negated=True).items()):
         members = _without_enumerations(kind, block)
-        if len({ec.outlet for ec in members}) < 2:
+        if len({ec.outlet for ec in members}) < 2 or _journey(kind, key, members):
             continue
         involved = _incompatible_pairs(kind, members, entity_key, speakers)
         if not involved:
@@ -704,6 +704,23 @@ def find_conflicts(
             )
         )
     return out
+
+
+def _journey(kind: str, key: str, members: Sequence[EventClaim]) -> bool:
+    """A place question about moving ("where the delegation arrived") that one outlet itself
+    answers with two different places is a journey with several stops ("arrived in X on
+    Monday … arrived in Y on Wednesday"): no outlet can be held to a single answer."""
+    if kind != ClaimKind.PLACE or key.split("|")[1] not in lx.MOTION_CLASSES:
+        return False
+    by_outlet: dict[str, list[EventClaim]] = defaultdict(list)
+    for ec in members:
+        by_outlet[ec.outlet].append(ec)
+    return any(
+        not _places_compatible(a.claim.normalized, b.claim.normalized)
+        for claims in by_outlet.values()
+        for i, a in enumerate(claims)
+        for b in claims[i + 1 :]
+    )
 
 
 def _without_enumerations(kind: str, members: list[EventClaim]) -> list[EventClaim]:

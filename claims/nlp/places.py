@@ -75,7 +75,7 @@ def mark_place_names(doc: Doc) -> Doc:
     for tok in doc:
         if tok.dep != pobj or tok.pos != propn:
             continue  # integer checks first: most tokens are not a proper-noun object
-        if tok.i not in taken and tok.text[:1].isupper() and _place_signal(tok.head):
+        if tok.i not in taken and tok.text[:1].isupper() and _names_a_place(tok):
             start = tok.i
             while (
                 start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN"
