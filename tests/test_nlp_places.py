@@ -168,7 +168,8 @@ def test_a_journey_with_several_stops_is_not_a_place_conflict(nlp):
         (
             "Wire",
             FRI,
-            "The envoy arrived in Dremmel on Monday. The envoy arrived in the town of Orvik on Wednesday.",
+            "The envoy arrived in Dremmel on Monday. "
+            "The envoy arrived in the town of Orvik on Wednesday.",
         ),
         ("Daily", FRI, "The envoy arrived in Harrowfen on Tuesday, officials said."),
     )
