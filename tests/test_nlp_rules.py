@@ -1152,3 +1152,28 @@ def test_who_freed_whom_keeps_the_two_directions_of_an_exchange_apart(nlp):
         ("Daily", MON, "Ostland released 92 prisoners held in its jails, officials said."),
     )
     assert [{ec.claim.display for ec in c.claims} for c in found] == [{"80", "92"}]
+
+
+def test_unnamed_sources_and_changes_of_nothing_named_are_not_counts(nlp):
+    found = conflicts(
+        nlp,
+        ("Wire", MON, "The exchange employed about 450 people before the collapse."),
+        ("Daily", MON, "Two people with knowledge of its finances put the hole at $2.4bn."),
+    )
+    assert found == []
+    text = "For a fitter, the first increase of 4 percent in April will be worth 900 crowns."
+    assert [c.normalized.get("unit") for c in claims(nlp, text, MON, "count")] == ["money"]
+
+
+def test_a_deadline_met_or_a_time_allowed_is_not_how_long_something_lasted(nlp):
+    found = conflicts(
+        nlp,
+        ("Wire", MON, "Firefighters were at the scene within 12 minutes."),
+        ("Daily", MON, "The firefighters were at the scene for 18 minutes."),
+        (
+            "Radio",
+            MON,
+            "The residents were given two hours to leave. The residents lived there for 39 years.",
+        ),
+    )
+    assert [c for c in found if c.kind == "duration"] == []

@@ -1486,6 +1486,8 @@ def _build_count(sent: Span, value: _Value, state: ArticleState) -> ClaimData | 
         where = where if where and not any(where in p for p in scope.split(",")) else ""
         scope = ",".join(x for x in (scope, where) if x)
     change = _change_of(span) if percent and measure is None else None
+    if change is not None and change[1] is None:
+        return None  # the size of a change of nothing named ("a 4% increase in April")
     if points is not None:
         change = _rate_move(span, verb)
         claim.normalized["unit"] = "bp"
@@ -1655,7 +1657,12 @@ def _is_source(noun: Token) -> bool:
     if noun.dep_ == "nsubj" and noun.head.lemma_.lower() in lx.REPORTING_VERBS:
         return True
     head = noun.head
-    return noun.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according"
+    if noun.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according":
+        return True
+    # "two people with knowledge of the finances put the hole at…", "people familiar with"
+    return noun.lemma_.lower() in lx.SOURCE_NOUNS and any(
+        c.lower_ in ("familiar", "with", "close", "briefed") for c in noun.rights
+    )
 
 
 def _previous_value(doc: Doc, start: int, end: int, floor: int) -> bool:
@@ -1887,7 +1894,8 @@ def _level_name(noun: Token) -> _Ref:
 def _change_of(span: Span) -> tuple[str, Token | None] | None:
     """A percentage that is the size of a change → (rise/fall, what changed): "a 6.5% pay
     rise" (pay), "a pay increase of 7.5 per cent", "a 9% drop in revenue" (revenue),
-    "revenue down 6.1%" (revenue)."""
+    "revenue down 6.1%" (revenue); what changed is None when only a date is named ("an
+    increase of 4 percent in April")."""
     tok = span.root
     while tok.head.lower_ in ("%", "percent", "cent") and tok.head.i != tok.i:
         tok = tok.head  # "6.5" → "%" / "percent" / "per cent": the percentage's phrase
@@ -1910,6 +1918,8 @@ def _change_of(span: Span) -> tuple[str, Token | None] | None:
     if changed is None:
         prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "in"), None)
         changed = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
+    if changed is not None and changed.ent_type_ in DATE_LABELS:
+        return (c_class, None)  # "an increase of 4 percent in April": when, not what
     return (c_class, changed) if changed is not None else None  # "a 2% rise" in what?
 
 
@@ -2960,7 +2970,8 @@ def _build_duration(sent: Span, value: _Value, state: ArticleState) -> ClaimData
     claim.about = (
         f"how long {_the(thing.display)} lasts"
         if pclass == "last"
-        else f"how long {_the(thing.display)} {'was ' if _passive(verb) else ''}{_past(pred)}"
+        else f"how long {_the(thing.display)} "
+        + (f"was {_participle(pred)}" if _passive(verb) else _past(pred))
     )
     if rival is not None:
         claim.about = f"the winning margin over {_the(thing.display)}"
@@ -2969,12 +2980,32 @@ def _build_duration(sent: Span, value: _Value, state: ArticleState) -> ClaimData
     claim.key = _key(ClaimKind.DURATION, pclass, thing.key)
     if _remaining(doc, value.end, sent.end):
         scope = ",".join(x for x in (scope, "left") if x)  # "with a week of racing left"
+    # "within 12 minutes" is a deadline met; "given two hours to leave" a time allowed
+    offset = _duration_offset(doc, value, sent, verb) if rival is None else ""
+    if offset:
+        scope = ",".join(x for x in (scope, offset) if x)
     if _planned(verb):
         claim.key += "|plan"  # "expected to last two hours" is a plan, not what happened
     elif scope:
         claim.key += "|" + scope
     claim.negated = _negated(verb)
     return claim
+
+
+def _duration_offset(doc: Doc, value: _Value, sent: Span, verb: Token | None) -> str:
+    """A scope for a length of time that is not how long something lasted: a deadline met
+    ("within 12 minutes") or a time allowed ("given two hours to leave"). ("35 minutes after
+    the distress call" stays plain: it says how long the sinking took.)"""
+    end = value.end
+    if value.start > sent.start and doc[value.start - 1].lower_ == "within":
+        return "within"
+    allowing = verb is not None and verb.lemma_.lower() in ("give", "allow", "grant")
+    if allowing and (
+        any(c.dep_ == "xcomp" for c in verb.children)
+        or (end < sent.end and doc[end].lower_ == "to")
+    ):
+        return "allowed"
+    return ""
 
 
 _MARGIN_WORDS = frozenset({"ahead", "clear", "behind", "adrift", "short"})

@@ -1859,6 +1859,8 @@ EQUIPMENT_NOUNS = frozenset(
 DISTANCE_THINGS = frozenset(
     {"km", "kilometre", "kilometer", "mile", "metre", "meter", "m", "foot", "feet", "yard"}
 )
+# Nouns for unnamed sources ("two people familiar with the talks", "sources close to…").
+SOURCE_NOUNS = frozenset({"person", "people", "source", "official", "insider", "aide"})
 # Nouns that name the story's happening without saying what it was.
 GENERIC_EVENT_NOUNS = frozenset(
     {"disaster", "tragedy", "incident", "accident", "catastrophe", "emergency", "ordeal"}
