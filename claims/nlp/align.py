@@ -454,7 +454,7 @@ def _site(name: str, n: dict[str, Any]) -> bool:
     if n.get("site"):
         return True
     last = name.rsplit(" ", 1)[-1].removesuffix("s")
-    return last in lx.FACILITY_NOUNS - lx.TOWN_NAME_HEADS and (
+    return last in lx.SITE_NOUNS and (
         n.get("label") == "FAC" or " " in name  # "Kellerby airfield", whatever its label
     )
 

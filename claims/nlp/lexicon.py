@@ -1751,6 +1751,8 @@ RANK_WORDS = frozenset({"first", "last", "previous", "earlier", "latest", "next"
 TOWN_NAME_HEADS = frozenset(
     {"point", "port", "harbour", "harbor", "quay", "pier", "base", "bridge"}
 )
+# Facility nouns that name a site inside a town ("Pellam Airport", "the Quay Hotel").
+SITE_NOUNS = FACILITY_NOUNS - TOWN_NAME_HEADS
 # Ordinal nouns that say where in a building or a line something is ("the sixth floor").
 POSITION_NOUNS = frozenset(
     {"floor", "storey", "story", "level", "deck", "row", "lane", "platform", "gate", "seat"}

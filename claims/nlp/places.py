@@ -93,7 +93,7 @@ def mark_place_names(doc: Doc) -> Doc:
 
 def _names_a_place(root: Token) -> bool:
     head = root.head
-    if root.lemma_.lower() in lx.FACILITY_NOUNS - lx.TOWN_NAME_HEADS:
+    if root.lemma_.lower() in lx.SITE_NOUNS:
         return True  # "Pellam Airport" is no one's name
     if root.dep_ == "pobj" and _place_signal(head):
         return True
@@ -122,7 +122,7 @@ def _place_signal(prep: Token) -> bool:
 
 def _place_label(root: Token) -> str:
     lemma = root.lemma_.lower()
-    return "FAC" if lemma in lx.FACILITY_NOUNS and lemma not in lx.TOWN_NAME_HEADS else "GPE"
+    return "FAC" if lemma in lx.SITE_NOUNS else "GPE"
 
 
 # --------------------------------------------------------------------------- place claims
