@@ -11,7 +11,7 @@ import datetime as dt
 import pytest
 
 from claims.nlp.align import find_agreements, find_conflicts
-from claims.nlp.clean import clean_text
+from claims.nlp.clean import blank_datelines, clean_text
 from claims.nlp.entities import canonicalize_entities, demonym_candidates
 from claims.nlp.normalize import count_interval, parse_duration, parse_number, parse_ordinal
 from claims.nlp.pipeline import analyse_article, analyse_articles, chunk_text, get_nlp
@@ -70,6 +70,26 @@ def test_clean_text_drops_boilerplate_and_control_chars():
         "• Bullets stay."
     )
     assert clean_text("e\u0301te\u0301") == "été"  # NFC
+
+
+@pytest.mark.parametrize(
+    "text,body",
+    [
+        ("NORTH HOLM, Feb 2 (Ridge Press) - Ferries stopped.", "Ferries stopped."),
+        ("Title\n\nST. ARVEN (Wire) — Ferries stopped.", "Ferries stopped."),
+        ("KELL - Ferries stopped.", "Ferries stopped."),
+    ],
+)
+def test_a_paragraph_opening_dateline_is_blanked_keeping_offsets(text, body):
+    blanked = blank_datelines(text)
+    assert len(blanked) == len(text)
+    assert blanked.rstrip().endswith(body)
+    assert not any(c.isupper() for c in blanked[: blanked.index(body)].replace("Title", ""))
+
+
+@pytest.mark.parametrize("text", ["UN envoys met - briefly.", "The A-B line - shut.", "NATO said"])
+def test_sentences_that_only_start_in_capitals_are_not_datelines(text):
+    assert blank_datelines(text) == text
 
 
 # --------------------------------------------------------------------------- normalise

@@ -821,6 +821,15 @@ def test_vote_tallies_in_their_usual_wordings(nlp, text, tally):
     assert "has left" not in claim.value_text
 
 
+def test_a_dateline_is_neither_the_subject_nor_the_date_of_the_first_sentence(nlp):
+    text = "HARLOW BAY, May 6 (Coast Wire) - Councillors voted on Monday to close the pier."
+    dates = claims(nlp, text, dt.date(2026, 5, 6), "datetime")
+    assert [c.normalized["start"][:10] for c in dates] == ["2026-05-04"]
+    assert "harlow" not in dates[0].key
+    sentence = analyse_article(text, published=dt.date(2026, 5, 6), nlp=nlp).sentences[0]
+    assert text[sentence[0] : sentence[1]].startswith("Councillors voted")
+
+
 def test_the_age_of_the_one_who_died_and_of_a_named_person(nlp):
     found = conflicts(
         nlp,

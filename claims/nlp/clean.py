@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["clean_text", "is_boilerplate_line"]
+__all__ = ["blank_datelines", "clean_text", "is_boilerplate_line"]
 
 # Control characters except \n and \t (\t becomes a space); \r is handled separately.
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u2028\u2029\ufeff]")
@@ -86,3 +86,23 @@ def clean_text(raw: str) -> str:
     text = "\n".join(kept)
     text = _BLANK_RUN_RE.sub("\n\n", text)
     return text.strip("\n")
+
+
+# A wire dateline opening a paragraph: the filing city in capitals, an optional date and
+# agency, then a dash ("PORT ELLERY, Jan 18 (CPA) - ", "SARNOVA (EPA) — ").
+_DATELINE_RE = re.compile(
+    r"^[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,3}"
+    r"(?:, [A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?)?"
+    r"(?: \([^()\n]{1,40}\))? ?[-–—]{1,2} ",
+    re.MULTILINE,
+)
+
+
+def blank_datelines(text: str) -> str:
+    """``text`` with every paragraph-opening dateline replaced by spaces (same length, so
+    offsets still index the stored text). A dateline is where the story was filed and when,
+    not part of its first sentence: parsed with it, "OSLO, May 3 (Agency) - Ministers
+    voted on Tuesday" has Oslo voting on May 3."""
+    if not _DATELINE_RE.search(text):
+        return text
+    return _DATELINE_RE.sub(lambda m: " " * len(m.group()), text)

@@ -19,6 +19,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from claims.nlp import places
+from claims.nlp.clean import blank_datelines
 from claims.nlp.extract import ArticleState, doc_text, extract_claims, track_mentions
 from claims.nlp.statements import description_mentions, statement_claims
 from claims.nlp.types import ArticleAnalysis, MentionData
@@ -181,9 +182,11 @@ def _sentences(sents: list[Span], text: str, offset: int) -> list[tuple[int, int
     ``Span.text`` joins the span's tokens on every call)."""
     out = []
     for s in sents:
-        body = text[s.start_char : s.end_char].rstrip()
-        if body.strip():
-            out.append((s.start_char + offset, s.start_char + len(body) + offset))
+        raw = text[s.start_char : s.end_char]
+        body = raw.strip()
+        if body:
+            start = s.start_char + len(raw) - len(raw.lstrip())
+            out.append((start + offset, start + len(body) + offset))
     return out
 
 
@@ -238,7 +241,10 @@ def analyse_articles(
     longest = max((len(c) for chunks in plan for _, c in chunks), default=0)
     _ensure_length(nlp, longest)
     docs: Iterator[Doc] = iter(
-        nlp.pipe((chunk for chunks in plan for _, chunk in chunks), batch_size=batch_size)
+        nlp.pipe(
+            (blank_datelines(chunk) for chunks in plan for _, chunk in chunks),
+            batch_size=batch_size,
+        )
     )
     results: list[ArticleAnalysis] = []
     for (_, published), chunks in zip(articles, plan, strict=True):
