@@ -813,6 +813,8 @@ def test_active_and_passive_ask_one_date(nlp):
         ("The nine-judge panel divided five to four.", "5–4"),
         ("The 6–3 vote has left lawyers arguing.", "6–3"),
         ("Seven of the nine board members backed the reduction.", "7–2"),
+        ("Councillors passed the plan with 31 in favour and 12 against.", "31–12"),
+        ("The bill carried, 208 votes in favor, 190 votes against.", "208–190"),
     ],
 )
 def test_vote_tallies_in_their_usual_wordings(nlp, text, tally):

@@ -2016,7 +2016,9 @@ def _tally(
         i = span.end
         if i < sent.end and doc[i].lemma_.lower() in ("vote", "ballot"):
             i += 1
-        elif not (by or _after_split_verb(doc, span, sent)):
+        if (against := _in_favour_against(doc, i, sent.end)) is not None:
+            return _tally_domain(sent, first, *against, state)  # "173 in favour and 64 against"
+        if i == span.end and not (by or _after_split_verb(doc, span, sent)):
             return None
         if i + 1 >= sent.end or doc[i].lower_ not in ("to", "against"):
             return None
@@ -2058,6 +2060,23 @@ def _out_of_tally(doc: Doc, span: Span, number_text: str, sent: Span) -> tuple[i
     if verb.lemma_.lower() not in lx.SPLIT_VERBS | lx.BACKING_VERBS:
         return None
     return part, whole - part
+
+
+def _in_favour_against(doc: Doc, i: int, end: int) -> tuple[int, Token] | None:
+    """ "… in favour and 64 against" / "in favor, 64 votes against" starting at ``i``: the
+    votes against and their token."""
+    if i + 3 >= end or doc[i].lower_ != "in" or doc[i + 1].lower_ not in ("favour", "favor"):
+        return None
+    j = i + 2
+    while j < end and doc[j].lower_ in (",", "and", "with", "to", "while"):
+        j += 1
+    if j + 1 >= end:
+        return None
+    against = _whole_number(doc[j].text)
+    k = j + 2 if doc[j + 1].lemma_.lower() in ("vote", "ballot") else j + 1
+    if against is None or k >= end or doc[k].lower_ not in ("against", "opposed"):
+        return None
+    return against, doc[j]
 
 
 def _after_split_verb(doc: Doc, span: Span, sent: Span) -> bool:
