@@ -1188,3 +1188,48 @@ def test_a_deadline_met_or_a_time_allowed_is_not_how_long_something_lasted(nlp):
         ),
     )
     assert [c for c in found if c.kind == "duration"] == []
+
+
+# --------------------------------------------------------------------------- one fact, other words
+
+
+def test_taking_part_in_a_contest_is_one_question_whatever_the_verb(nlp):
+    found = conflicts(
+        nlp,
+        ("Wire", TUE, "Four cyclists competed for the final sprint, race officials said."),
+        ("Daily", TUE, "Six cyclists took part in the final sprint."),
+        ("Local", TUE, "Six cyclists were in contention at the end."),
+    )
+    (conflict,) = [c for c in found if c.kind == "count"]
+    assert {ec.claim.display for ec in conflict.claims} >= {"4", "6"}
+
+
+def test_abducted_kidnapped_and_seized_people_are_one_happening(nlp):
+    found = conflicts(
+        nlp,
+        ("Wire", TUE, "Gunmen kidnapped three engineers on Monday morning."),
+        ("Daily", TUE, "Three engineers were seized late on Sunday, police said."),
+        ("Local", TUE, "It was the fourth abduction of engineers in the region."),
+        ("Radio", TUE, "It is the third kidnapping of engineers in the region."),
+    )
+    kinds = sorted(c.kind for c in found)
+    assert kinds == ["datetime", "ordinal"]
+
+
+def test_a_demand_received_and_a_demand_made_are_one_question(nlp):
+    found = conflicts(
+        nlp,
+        ("Wire", TUE, "The company said it had not received any demand from the hackers."),
+        ("Daily", TUE, "Investigators confirmed that the hackers had made a demand."),
+    )
+    (conflict,) = found
+    assert conflict.kind == "negation"
+
+
+def test_members_of_staff_are_staff_and_staff_are_workers(nlp):
+    found = conflicts(
+        nlp,
+        ("Wire", TUE, "The workers were attacked near the town of Oskel on Monday."),
+        ("Daily", TUE, "The staff members were attacked outside Vardin on Monday."),
+    )
+    assert [c.kind for c in found] == ["place"]

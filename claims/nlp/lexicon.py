@@ -1049,6 +1049,24 @@ POLARITY_VERBS = {
     "capsize": "capsize",
     "sink": "sink",
 }
+# Making, sending or receiving a demand, offer or warning says the same thing: it exists.
+ISSUING_VERBS = frozenset(
+    {"make", "issue", "send", "receive", "get", "submit", "deliver", "present", "table", "lodge"}
+)
+ISSUED_NOUNS = frozenset(
+    {
+        "demand",
+        "request",
+        "ultimatum",
+        "offer",
+        "complaint",
+        "warning",
+        "threat",
+        "proposal",
+        "counteroffer",
+        "appeal",
+    }
+)
 # "declined to confirm", "refused to sign", "failed to pay": the complement did not happen.
 REFUSAL_VERBS = frozenset({"decline", "refuse", "fail"})
 # Modal auxiliaries: a clause with one states a possibility or duty, not a fact.

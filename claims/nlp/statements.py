@@ -179,16 +179,31 @@ def _polarity_pred(verb: Token) -> str:
     ]
     if lemma == "claim" and _claimed_act(verb) is not None:
         return "claim responsibility"  # "has not claimed the attack"
+    thing = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if _issued(verb, thing):
+        return "make"  # "no demand has been received" / "they made a demand"
     for cand in (*extra, ex._predicate(verb), lemma):
         if cand in lx.STANCE_VERBS:
             return lx.STANCE_VERBS[cand]
         if cand in lx.POLARITY_VERBS:
-            return lx.POLARITY_VERBS[cand]
+            pred = lx.POLARITY_VERBS[cand]
+            return "make" if _issued(verb, thing, pred) else pred
     return ""
 
 
 _TAKING = frozenset({"take", "grab", "exfiltrate", "copy", "download", "extract"})
 _TAKEN_THINGS = frozenset({"data", "information", "detail", "file"})
+
+
+def _issued(verb: Token, thing: Token | None, pred: str = "") -> bool:
+    """A demand, offer or warning made, sent or received: one question, whether it exists
+    ("had not received any ransom demand" / "the kidnappers made a ransom demand").
+    ``pred`` is the verb's class when a particle made it ("handed in" = submit)."""
+    return (
+        thing is not None
+        and (pred or verb.lemma_.lower()) in lx.ISSUING_VERBS
+        and thing.lemma_.lower() in lx.ISSUED_NOUNS
+    )
 
 
 def _claimed_act(verb: Token) -> Token | None:
@@ -297,6 +312,8 @@ def _claim(
     bare: bool = False,
 ) -> ClaimData | None:
     """``bare``: the act alone is the question ("no arrests have been made")."""
+    if pred == "make" and verb.lemma_.lower() in ("receive", "get"):
+        subject_tok = None  # who received a demand is not who made it
     thing = ex._ref(thing_tok, state)
     subject = ex._ref(subject_tok, state)
     if not (thing.key or subject.key or bare):
