@@ -792,6 +792,20 @@ class _Ref:
         return cls("", "")
 
 
+def _member_of(tok: Token) -> str:
+    """ "members of staff / of the crew / of the public", "staff members": the group the
+    members are of, when it is a group of people rather than a body ("members of
+    parliament")."""
+    for prep in tok.children:
+        if prep.dep_ == "compound" and prep.lemma_.lower() in lx.MEMBER_GROUPS:
+            return prep.lemma_.lower()  # "staff members"
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            group = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if group is not None and group.lemma_.lower() in lx.MEMBER_GROUPS:
+                return group.lemma_.lower()
+    return ""
+
+
 def _ref(tok: Token | None, state: ArticleState) -> _Ref:
     """Display text and key field for a noun/entity/pronoun token."""
     if tok is None:
@@ -813,6 +827,8 @@ def _ref(tok: Token | None, state: ArticleState) -> _Ref:
         return _Ref.empty()
     if tok.pos_ in ("NOUN", "PROPN") or _adjective_as_noun(tok):
         lemma = tok.lemma_.lower()
+        if lemma == "member":
+            lemma = _member_of(tok) or lemma  # "members of staff" are staff
         if lemma in lx.GENERIC_HEADS:
             # "health spending" and "defence spending" are two budgets
             mods = [

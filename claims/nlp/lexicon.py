@@ -78,6 +78,8 @@ PREDICATE_CLASSES: dict[str, str] = {
     "march": "attend",
     "feature": "attend",
     "appear": "attend",
+    "compete": "attend",
+    "vie": "attend",
     # hosting/scheduling an event
     "hold": "hold",
     "stage": "hold",
@@ -117,6 +119,13 @@ PREDICATE_CLASSES: dict[str, str] = {
     "spark": "start",
     "commence": "start",
     "kick off": "start",
+    # people taken captive ("abducted", "kidnapped", "seized", "taken hostage")
+    "abduct": "abduct",
+    "kidnap": "abduct",
+    "snatch": "abduct",
+    "seize": "abduct",
+    "take hostage": "abduct",
+    "take captive": "abduct",
     # people set free ("released" alone is also "released a statement": see extract)
     "free": "free",
     "walk free": "free",
@@ -246,6 +255,8 @@ PARTICLE_PREDICATES = {
     ("touch", "down"): "touch down",
     ("give", "way"): "give way",
     ("walk", "free"): "walk free",
+    ("take", "hostage"): "take hostage",
+    ("take", "captive"): "take captive",
     ("go", "down"): "sink",
     ("go", "under"): "sink",
     ("hand", "over"): "hand over",
@@ -393,6 +404,13 @@ NOUN_CLASSES: dict[str, str] = {
     "slip": "delay",
     "crash": "crash",
     "collision": "crash",
+    "staff": "worker",
+    "staffer": "worker",
+    "employee": "worker",
+    "public": "person",
+    "kidnapping": "kidnapping",
+    "kidnap": "kidnapping",
+    "abduction": "kidnapping",
 }
 # "leaders from 26 countries": the number counts countries but stands for the head noun.
 PER_COUNTRY_NOUNS = frozenset({"country", "nation", "state", "government"})
@@ -1349,6 +1367,9 @@ PERSON_NOUNS = frozenset(
         "cyclist",
     }
 )
+
+# Groups whose members are people of that group ("members of staff" are staff).
+MEMBER_GROUPS = frozenset({"staff", "crew", "team", "public", "family", "workforce"})
 
 # Adjectives that stand for a part of a group, not a thing: "the last of the men".
 NOT_NOUN_ADJECTIVES = frozenset(
