@@ -1834,7 +1834,7 @@ MONEY_NOUNS = {
     "purse": "prize",
 }
 # Verbs whose sum is a price: "paid €85m", "sold for $2bn", "bought for £40m".
-PAYING_VERBS = frozenset({"pay", "buy", "sell", "spend", "acquire", "purchase"})
+PAYING_VERBS = frozenset({"pay", "buy", "sell", "spend", "acquire", "purchase", "fetch"})
 # Words beside a money noun that do not change which sum it is ("the transfer fee").
 NEUTRAL_MONEY_MODIFIERS = frozenset(
     {"transfer", "cash", "total", "headline", "upfront", "base", "basic", "overall", "ransom"}
