@@ -1233,3 +1233,25 @@ def test_members_of_staff_are_staff_and_staff_are_workers(nlp):
         ("Daily", TUE, "The staff members were attacked outside Vardin on Monday."),
     )
     assert [c.kind for c in found] == ["place"]
+
+
+def test_a_guarantee_carried_backed_or_lacked_is_whether_it_was_guaranteed(nlp):
+    found = conflicts(
+        nlp,
+        ("Wire", TUE, "The house confirmed that the sculpture had been backed by a guarantee."),
+        ("Daily", TUE, "The sculpture carried no guarantee, a spokesman said."),
+        ("Local", TUE, "The sculpture was not guaranteed."),
+    )
+    (conflict,) = found
+    assert conflict.kind == "negation"
+    assert {ec.outlet for ec in conflict.claims} == {"Wire", "Daily", "Local"}
+
+
+def test_a_lot_that_fetched_a_sum_was_sold_for_it(nlp):
+    found = conflicts(
+        nlp,
+        ("Wire", TUE, "The vase sold for 4.1 million pounds on Monday."),
+        ("Daily", TUE, "The vase fetched 4.6 million pounds."),
+    )
+    (conflict,) = found
+    assert conflict.kind == "count"

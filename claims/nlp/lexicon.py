@@ -1066,6 +1066,20 @@ POLARITY_VERBS = {
     "evacuate": "evacuate",
     "capsize": "capsize",
     "sink": "sink",
+    "guarantee": "guarantee",
+    "underwrite": "guarantee",
+}
+# Verbs by which a thing has (or lacks) an act named by a noun: "carried no guarantee",
+# "was backed by a guarantee", "won approval", "lacked approval".
+HAVING_VERBS = frozenset(
+    {"have", "carry", "receive", "get", "win", "secure", "obtain", "back", "come", "lack"}
+)
+# Nouns naming an act of POLARITY_VERBS, for HAVING_VERBS.
+ACT_NOUNS = {
+    "guarantee": "guarantee",
+    "approval": "approve",
+    "endorsement": "approve",
+    "ratification": "approve",
 }
 # Making, sending or receiving a demand, offer or warning says the same thing: it exists.
 ISSUING_VERBS = frozenset(

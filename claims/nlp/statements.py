@@ -54,7 +54,9 @@ __all__ = [
 
 MIN_QUOTE_WORDS = 4
 # First words of the stance and polarity verbs: a cheap test before reading a verb's clause
-_POLARITY_LEMMAS = frozenset(w.split()[0] for w in (*lx.STANCE_VERBS, *lx.POLARITY_VERBS))
+_POLARITY_LEMMAS = frozenset(
+    w.split()[0] for w in (*lx.STANCE_VERBS, *lx.POLARITY_VERBS, *lx.HAVING_VERBS)
+)
 SHINGLE = 4
 _QUOTE_SPAN = re.compile(r"“([^“”\n]{3,800})”|\"([^\"\n]{3,800})\"")
 _WORD = re.compile(r"[\w’']+")
@@ -179,6 +181,8 @@ def _polarity_pred(verb: Token) -> str:
     ]
     if lemma == "claim" and _claimed_act(verb) is not None:
         return "claim responsibility"  # "has not claimed the attack"
+    if (held := _held_act(verb)) is not None:
+        return held[0]  # "had been backed by a guarantee": guaranteed
     thing = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
     if _issued(verb, thing):
         return "make"  # "no demand has been received" / "they made a demand"
@@ -221,9 +225,41 @@ def _claimed_act(verb: Token) -> Token | None:
     return obj if obj.lemma_.lower() in lx.CLAIMED_ACTS else None
 
 
+def _held_act(verb: Token) -> tuple[str, Token, bool] | None:
+    """ "the painting carried no guarantee", "was backed by a guarantee", "won approval",
+    "lacked approval": an act named by a noun its subject has or lacks → (the act's class,
+    the noun, whether the verb itself says it is missing)."""
+    lemma = verb.lemma_.lower()
+    if lemma not in lx.HAVING_VERBS:
+        return None
+    nouns = [c for c in verb.children if c.dep_ == "dobj"]
+    nouns += [o for c in verb.children if c.dep_ == "agent" for o in c.children]
+    nouns += [
+        o for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for o in c.children
+    ]
+    noun = next((n for n in nouns if n.lemma_.lower() in lx.ACT_NOUNS), None)
+    if noun is None:
+        return None
+    return lx.ACT_NOUNS[noun.lemma_.lower()], noun, lemma == "lack"
+
+
+def _held_act_claim(verb: Token, state: ArticleState) -> ClaimData | None:
+    held = _held_act(verb)
+    if held is None or not _realis(verb, False, False):
+        return None
+    pred, noun, lacking = held
+    holder = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    negated = lacking != (any(c.dep_ == "neg" for c in verb.children) or _has_no(noun))
+    value = "no" if negated else "yes"
+    display = ex._past(pred) if value == "yes" else f"did not {pred}"
+    return _claim(verb, state, pred, holder, None, value, display, stance=False)
+
+
 def _polarity_claim(verb: Token, state: ArticleState) -> ClaimData | None:
     if verb.pos_ != "VERB":
         return None
+    if (held := _held_act_claim(verb, state)) is not None:
+        return held
     pred = _polarity_pred(verb)
     if not pred:
         return None
