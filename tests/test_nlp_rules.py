@@ -1255,3 +1255,44 @@ def test_a_lot_that_fetched_a_sum_was_sold_for_it(nlp):
     )
     (conflict,) = found
     assert conflict.kind == "count"
+
+
+def test_a_share_of_voters_backing_a_side_is_not_the_turnout(nlp):
+    found = conflicts(
+        nlp,
+        ("Wire", TUE, "In all, 53.1% of voters backed the new charter, officials said."),
+        ("Daily", TUE, "Turnout was 71.4 per cent."),
+        ("Local", TUE, "Turnout reached 71.4%."),
+    )
+    assert found == []
+
+
+def test_people_told_to_do_something_are_not_a_reported_figure(nlp):
+    found = conflicts(
+        nlp,
+        ("Wire", TUE, "The refinery employs 410 people."),
+        ("Daily", TUE, "About 9,000 people were told to keep their windows shut."),
+    )
+    assert found == []
+
+
+@pytest.mark.parametrize(
+    "first,second",
+    [
+        ("The usual limit on the bridge is 40mph.", "Signs showed a 20mph limit during the storm."),
+        ("Homes within 800 metres were cleared.", "Her house stands 300 metres from the gate."),
+        ("The port handles about 1,200 lorries a day.", "Some 140 lorries were stuck in queues."),
+    ],
+)
+def test_usual_figures_radii_and_rates_are_other_questions(nlp, first, second):
+    assert conflicts(nlp, ("Wire", TUE, first), ("Daily", TUE, second)) == []
+
+
+def test_things_involved_in_a_crash_are_one_count_whatever_the_verb(nlp):
+    found = conflicts(
+        nlp,
+        ("Wire", TUE, "Police said 41 cars were involved."),
+        ("Daily", TUE, "The crash involved 36 cars, police said."),
+    )
+    (conflict,) = found
+    assert conflict.kind == "count"

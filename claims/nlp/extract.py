@@ -1480,6 +1480,13 @@ def _build_count(sent: Span, value: _Value, state: ArticleState) -> ClaimData | 
         scope = ",".join(x for x in (scope, "more") if x)  # "fell a further 3%": another step
     if _remaining(doc, value.end, sent.end):
         scope = ",".join(x for x in (scope, "left") if x)  # "with six kilometres remaining"
+    if _usual(noun) or _usual(subj_tok):
+        scope = ",".join(x for x in (scope, "usual") if x)  # "the normal limit is 70mph"
+    if start > sent.start and doc[start - 1].lower_ == "within":
+        scope = ",".join(x for x in (scope, "within") if x)  # a radius, not a distance
+    after = noun.i + 1 if noun is not None and noun.i >= value.end else value.end
+    if not money and (rate := _per_unit(doc, after, sent.end)) in lx.RATE_PERIODS:
+        scope = ",".join(x for x in (scope, f"per:{rate}") if x)  # "90,000 vehicles a day"
     if money and (rate := _per_unit(doc, value.end, sent.end)):
         scope = ",".join(x for x in (scope, f"per:{rate}") if x)  # "$38 a share"
         if thing in ("money", "offer"):
@@ -2216,9 +2223,35 @@ def _measure(
         and of_noun.lemma_.lower() in lx.ELECTORATE_NOUNS
         and verb is not None
         and _pred_class(_predicate(verb)) in lx.TURNOUT_CLASSES
+        and not _takes_a_side(verb)
     ):
         return "turnout", "", of_noun
     return None
+
+
+def _usual(tok: Token | None) -> bool:
+    """ "the normal limit", "its usual capacity": the figure when nothing is happening."""
+    return tok is not None and any(
+        c.dep_ == "amod" and c.lemma_.lower() in lx.USUAL_WORDS for c in tok.children
+    )
+
+
+def _takes_a_side(verb: Token) -> bool:
+    """ "51.6% of voters backed the change", "voted for / against it": a share of the vote,
+    not the share of voters who voted at all."""
+    if verb.lemma_.lower() in lx.BACKING_VERBS:
+        return True
+    return any(
+        (
+            c.dep_ in ("dobj", "xcomp", "ccomp")
+            and not part_of_predicate(verb, c)
+            and c.lemma_.lower() not in ("ballot", "vote")  # "cast a ballot"
+        )
+        or (c.dep_ == "prep" and c.lower_ in ("for", "against"))
+        or c.lower_ in ("yes", "no", "against")
+        or (c.lower_ == "in" and any(g.lower_ in ("favour", "favor") for g in c.children))
+        for c in verb.children
+    )
 
 
 def _measure_owner(measure: Token, noun: Token | None, verb: Token | None) -> str:

@@ -228,6 +228,14 @@ CONTROL_VERBS = frozenset(
         "vow",
         "threaten",
         "refuse",
+        # directives: "11,000 people were told to stay indoors" is about staying indoors
+        "tell",
+        "ask",
+        "order",
+        "instruct",
+        "advise",
+        "urge",
+        "direct",
     }
 )
 
@@ -938,6 +946,7 @@ NEUTRAL_PREDICATES = frozenset(
         "find",
         "calculate",
         "reckon",
+        "involve",  # "the crash involved 63 vehicles" / "58 vehicles were involved"
     }
 )
 # Counted "things" that are only units: what they measure lies in the predicate ("burned
@@ -1381,6 +1390,11 @@ PERSON_NOUNS = frozenset(
         "cyclist",
     }
 )
+
+# "the normal limit", "its usual capacity": a figure for ordinary times, not the event's.
+USUAL_WORDS = frozenset({"normal", "usual", "regular", "typical", "ordinary", "standard"})
+# Periods of a rate: "90,000 vehicles a day", "12 flights per hour".
+RATE_PERIODS = frozenset({"day", "week", "month", "year", "hour", "minute", "night", "season"})
 
 # Groups whose members are people of that group ("members of staff" are staff).
 MEMBER_GROUPS = frozenset({"staff", "crew", "team", "public", "family", "workforce"})
