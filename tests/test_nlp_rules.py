@@ -1296,3 +1296,23 @@ def test_things_involved_in_a_crash_are_one_count_whatever_the_verb(nlp):
     )
     (conflict,) = found
     assert conflict.kind == "count"
+
+
+def test_a_relative_day_inside_a_quotation_is_not_dated_by_the_story(nlp):
+    found = conflicts(
+        nlp,
+        ("Wire", MON, '"Today we start again," the mayor said at the ceremony.'),
+        ("Daily", TUE, '"Today we start again," the mayor told the crowd.'),
+    )
+    assert found == []
+
+
+def test_a_finishing_place_is_asked_of_who_finished_there(nlp):
+    found = conflicts(
+        nlp,
+        ("Wire", TUE, "The Osprey took second place after a long night."),
+        ("Daily", TUE, "Three yachts were still fighting for third place on Monday."),
+        ("Local", TUE, "The Osprey finished in third place."),
+    )
+    (conflict,) = found
+    assert {ec.outlet for ec in conflict.claims} == {"Wire", "Local"}

@@ -262,6 +262,8 @@ def _sentence_claims(
             if q_start <= claim.value_start and claim.value_end <= q_end:
                 claim.quote, claim.speaker = words.strip(), source
                 break
+        if claim.quote and claim.kind == ClaimKind.DATETIME and _relative(claim.value_text):
+            continue  # "Today we open a new chapter": said on a day the story need not give
         claim.sentence_start = sent.start_char + offset
         claim.sentence_end = sent.start_char + len(sent.text.rstrip()) + offset
         claim.value_start += offset
@@ -270,6 +272,16 @@ def _sentence_claims(
         claim.hedges = sorted(set(claim.hedges) | hedges)
         out.append(claim)
     return out
+
+
+_ABSOLUTE_DATE_RE = re.compile(
+    r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.IGNORECASE
+)
+
+
+def _relative(date_text: str) -> bool:
+    """ "today", "on Monday", "last night": a date read from the day it was said."""
+    return _ABSOLUTE_DATE_RE.search(date_text) is None
 
 
 # A quotation inside one sentence: “…” or "…" (at least two words).
@@ -2445,6 +2457,16 @@ def _build_ordinal(sent: Span, value: _Value, state: ArticleState) -> ClaimData 
     scope = _ordinal_scope(noun, span, state, extra=tok.children if copula else ())
     owner = _owner(noun, state)
     position = ""
+    if lemma in lx.FINISHING_NOUNS:
+        # "the Osprey took second place": a finishing place is asked of who finished
+        # there, by name ("the battle for third place" names no one)
+        verb = _governor(noun)
+        subject_tok = _subject_token(verb) if verb is not None else None
+        if subject_tok is None or subject_tok.i == noun.i:
+            return None
+        owner = _ref(subject_tok, state)
+        if not owner.key.startswith("@"):
+            return None  # "eleven boats were racing, with a battle for third place"
     if lemma in lx.POSITION_NOUNS:
         # "began on the eleventh floor", "lives on the sixth floor": a floor or a row is
         # where something happened, so the question is what happened there and to whom

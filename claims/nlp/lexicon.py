@@ -1391,6 +1391,8 @@ PERSON_NOUNS = frozenset(
     }
 )
 
+# Nouns of a finishing place in a contest ("took second place", "in third position").
+FINISHING_NOUNS = frozenset({"place", "position", "spot"})
 # "the normal limit", "its usual capacity": a figure for ordinary times, not the event's.
 USUAL_WORDS = frozenset({"normal", "usual", "regular", "typical", "ordinary", "standard"})
 # Periods of a rate: "90,000 vehicles a day", "12 flights per hour".
