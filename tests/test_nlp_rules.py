@@ -1316,3 +1316,14 @@ def test_a_finishing_place_is_asked_of_who_finished_there(nlp):
     )
     (conflict,) = found
     assert {ec.outlet for ec in conflict.claims} == {"Wire", "Local"}
+
+
+def test_a_visit_someone_said_they_would_make_is_dated_ahead_and_kept_apart(nlp):
+    (planned,) = claims(nlp, "The minister said she would visit the site on Wednesday.", TUE)
+    assert planned.normalized["start"].startswith("2026-04-08")
+    found = conflicts(
+        nlp,
+        ("Wire", TUE, "The minister said she would visit the site on Wednesday."),
+        ("Daily", WED, "The minister, who visited the site yesterday, promised a report."),
+    )
+    assert found == []

@@ -1086,6 +1086,8 @@ def _tense(verb: Token | None) -> str:
     if verb.lemma_.lower() in lx.FUTURE_GOVERNORS:
         # "a vigil is planned for Sunday" → the coming Sunday; "was scheduled for" → past
         return "past" if any(c.tag_ == "VBD" for c in verb.children) else "future"
+    if _reported_future(verb):
+        return "future"  # "said he would visit the scene on Wednesday"
     chain = [verb, *verb.ancestors][:4]
     for tok in chain:
         for c in tok.children:
@@ -1115,6 +1117,13 @@ def _hypothetical(verb: Token) -> bool:
     1,800 jobs" reports a decision: not a hypothesis)."""
     auxes = {c.lower_ for c in verb.children if c.dep_ == "aux"}
     return bool(auxes & {"could", "might"}) or {"would", "have"} <= auxes
+
+
+def _reported_future(verb: Token) -> bool:
+    """ "said he would visit on Wednesday": a future reported from the past (not "would
+    have", a counterfactual)."""
+    auxes = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    return "would" in auxes and "have" not in auxes
 
 
 def _aspired(verb: Token | None) -> bool:
@@ -2773,7 +2782,7 @@ def _build_datetime(sent: Span, value: _Value, state: ArticleState) -> ClaimData
     scope = [
         x
         for x in (
-            "aim" if _aspired(verb) else "",
+            "aim" if _aspired(verb) or (verb is not None and _reported_future(verb)) else "",
             "forecast" if _forecast(verb) else "",
             _instance_scope(subj),
             _rank_scope(subj),
