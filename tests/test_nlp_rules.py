@@ -1327,3 +1327,21 @@ def test_a_visit_someone_said_they_would_make_is_dated_ahead_and_kept_apart(nlp)
         ("Daily", WED, "The minister, who visited the site yesterday, promised a report."),
     )
     assert found == []
+
+
+def test_a_change_by_a_figure_is_not_the_new_size(nlp):
+    found = conflicts(
+        nlp,
+        ("Wire", TUE, "The bank raised the bond sale from 30 million to 35 million notes."),
+        ("Daily", TUE, "The bank enlarged the bond sale by five million notes."),
+    )
+    assert found == []
+
+
+def test_the_northbound_and_the_southbound_lanes_are_two_things(nlp):
+    found = conflicts(
+        nlp,
+        ("Wire", TUE, "The northbound lanes reopened after nine hours."),
+        ("Daily", TUE, "The southbound lanes reopened after three hours."),
+    )
+    assert found == []

@@ -841,6 +841,9 @@ def _ref(tok: Token | None, state: ArticleState) -> _Ref:
         lemma = tok.lemma_.lower()
         if lemma == "member":
             lemma = _member_of(tok) or lemma  # "members of staff" are staff
+        way = next((c.lower_ for c in tok.children if c.lower_ in lx.DIRECTION_WORDS), "")
+        if way:
+            lemma = f"{way} {lemma}"  # the northbound and the southbound carriageway
         if lemma in lx.GENERIC_HEADS:
             # "health spending" and "defence spending" are two budgets
             mods = [
@@ -1503,6 +1506,14 @@ def _build_count(sent: Span, value: _Value, state: ArticleState) -> ClaimData | 
         scope = ",".join(x for x in (scope, "left") if x)  # "with six kilometres remaining"
     if _usual(noun) or _usual(subj_tok):
         scope = ",".join(x for x in (scope, "usual") if x)  # "the normal limit is 70mph"
+    if (
+        start > sent.start
+        and doc[start - 1].lower_ == "by"
+        and verb is not None
+        and verb.lemma_.lower() in lx.CHANGE_VERBS
+        and pclass not in ("rise", "fall")  # "rose by 12" is already a change
+    ):
+        scope = ",".join(x for x in (scope, "change") if x)  # "enlarged it by six million"
     if start > sent.start and doc[start - 1].lower_ == "within":
         scope = ",".join(x for x in (scope, "within") if x)  # a radius, not a distance
     after = noun.i + 1 if noun is not None and noun.i >= value.end else value.end

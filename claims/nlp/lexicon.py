@@ -1395,6 +1395,38 @@ PERSON_NOUNS = frozenset(
 FINISHING_NOUNS = frozenset({"place", "position", "spot"})
 # "the normal limit", "its usual capacity": a figure for ordinary times, not the event's.
 USUAL_WORDS = frozenset({"normal", "usual", "regular", "typical", "ordinary", "standard"})
+# Directions that tell two things of one kind apart ("the northbound carriageway").
+DIRECTION_WORDS = frozenset(
+    {
+        "northbound",
+        "southbound",
+        "eastbound",
+        "westbound",
+        "inbound",
+        "outbound",
+        "upstream",
+        "downstream",
+    }
+)
+# Verbs that change a size: the figure after "by" is the change, not the new size.
+CHANGE_VERBS = frozenset(
+    {
+        "enlarge",
+        "expand",
+        "increase",
+        "raise",
+        "boost",
+        "extend",
+        "cut",
+        "reduce",
+        "lower",
+        "trim",
+        "shrink",
+        "shorten",
+        "widen",
+        "narrow",
+    }
+)
 # Periods of a rate: "90,000 vehicles a day", "12 flights per hour".
 RATE_PERIODS = frozenset({"day", "week", "month", "year", "hour", "minute", "night", "season"})
 
