@@ -1345,3 +1345,65 @@ def test_the_northbound_and_the_southbound_lanes_are_two_things(nlp):
         ("Daily", TUE, "The southbound lanes reopened after three hours."),
     )
     assert found == []
+
+
+def test_never_at_any_point_on_a_named_night_is_still_a_denial(nlp):
+    found = conflicts(
+        nlp,
+        ("Wire", TUE, "The alarms sounded within minutes, the operator said."),
+        ("Daily", TUE, "The alarms did not sound at any point on Monday night."),
+    )
+    assert [c.kind for c in found] == ["negation"]
+
+
+def test_a_one_word_town_a_company_is_based_in_is_a_place(nlp):
+    found = conflicts(
+        nlp,
+        ("Wire", TUE, "Vexa is based in Harrowgate, its filing says."),
+        ("Daily", TUE, "Vexa, which is headquartered in Quillon, listed on Monday."),
+    )
+    assert [c.kind for c in found] == ["place"]
+
+
+@pytest.mark.parametrize(
+    "first,second,kind",
+    [
+        ("Holm Pharma recalled 12 batches on Monday.", "Holm Pharma pulled 15 batches.", "count"),
+        (
+            "The council will be abolished on 1 May 2027.",
+            "The council will be scrapped on 1 March 2027.",
+            "datetime",
+        ),
+        (
+            "It is the second escape from the prison since 2020.",
+            "It was the third breakout from the prison since 2020.",
+            "ordinal",
+        ),
+        (
+            "The two leaders met for more than two hours.",
+            "After a 45-minute meeting, the leaders signed the accord.",
+            "duration",
+        ),
+    ],
+)
+def test_one_fact_in_other_words(nlp, first, second, kind):
+    found = conflicts(nlp, ("Wire", TUE, first), ("Daily", TUE, second))
+    assert [c.kind for c in found] == [kind]
+
+
+def test_a_quotation_roared_to_a_crowd_has_a_speaker(nlp):
+    found = conflicts(
+        nlp,
+        ("Wire", TUE, '"No more waiting for anyone," Mayor Ilse Varga told supporters.'),
+        ("Daily", TUE, '"No more waiting for anyone," Tomas Ree roared to the crowd.'),
+    )
+    assert [c.kind for c in found] == ["attribution"]
+
+
+def test_a_descriptor_swallowed_into_a_company_name_is_the_same_company(nlp):
+    found = conflicts(
+        nlp,
+        ("Wire", TUE, "Drugmaker Holm Laboratories recalled 12 batches."),
+        ("Daily", TUE, "Holm Laboratories has recalled 15 batches of the tablet."),
+    )
+    assert [c.kind for c in found] == ["count"]

@@ -205,7 +205,9 @@ def _slot(kind: str, key: str, unit: str) -> _Slot | None:
             _noun_class(f[2]) if not f[2].startswith("@") else ""
         )
         if what:
-            pred = mode if mode != "last" else ""
+            # "met for three hours" / "a 90-minute meeting": a verb that names the thing is
+            # not a predicate of its own
+            pred = mode if mode not in ("last", *lx.DURATION_VERB_THINGS) else ""
             return _Slot(hard=(kind, what, _rest(f, 3)), pred=pred)
     return _Slot(hard=(kind, key))
 

@@ -239,6 +239,7 @@ def canonicalize_entities(
 
     _link_short_forms(tokens, group_label, labels, uf, dropped, surfaces)
     _link_org_prefixes(tokens, group_label, uf, dropped)
+    _link_org_descriptors(tokens, group_label, uf)
     _link_acronyms(surfaces, tokens, group_label, uf)
     _link_demonyms(tokens, group_label, uf)
 
@@ -328,6 +329,18 @@ def _link_org_prefixes(
             continue
         longer = orgs.get(toks[0], [])
         if len(longer) == 1 and linked[uf.find(g)] == 1:  # not already a person's short form
+            uf.union(longer[0], g)
+
+
+def _link_org_descriptors(tokens: list[list[str]], group_label: list[str], uf: _UnionFind) -> None:
+    """Rule 2c: a sentence-initial descriptor swallowed into a name ("Drugmaker Merrith
+    Laboratories", "Carmaker Vell Motors"): a name of two or more words joins the unique
+    longer ORG name that ends with it."""
+    orgs = [g for g, toks in enumerate(tokens) if group_label[g] == "ORG" and len(toks) > 1]
+    for g in orgs:
+        toks = tokens[g]
+        longer = [h for h in orgs if len(tokens[h]) > len(toks) and tokens[h][-len(toks) :] == toks]
+        if len(longer) == 1:
             uf.union(longer[0], g)
 
 

@@ -119,6 +119,16 @@ PREDICATE_CLASSES: dict[str, str] = {
     "spark": "start",
     "commence": "start",
     "kick off": "start",
+    # products taken off sale ("recalled 14 batches", "pulled 17 batches")
+    "recall": "recall",
+    "pull": "recall",
+    "withdraw": "recall",
+    # bodies or rules ended ("the chamber will be abolished / scrapped / dissolved")
+    "abolish": "abolish",
+    "scrap": "abolish",
+    "dissolve": "abolish",
+    "disband": "abolish",
+    "axe": "abolish",
     # people taken captive ("abducted", "kidnapped", "seized", "taken hostage")
     "abduct": "abduct",
     "kidnap": "abduct",
@@ -416,6 +426,10 @@ NOUN_CLASSES: dict[str, str] = {
     "staffer": "worker",
     "employee": "worker",
     "public": "person",
+    "meeting": "talks",
+    "escape": "escape",
+    "breakout": "escape",
+    "jailbreak": "escape",
     "kidnapping": "kidnapping",
     "kidnap": "kidnapping",
     "abduction": "kidnapping",
@@ -947,6 +961,7 @@ NEUTRAL_PREDICATES = frozenset(
         "calculate",
         "reckon",
         "involve",  # "the crash involved 63 vehicles" / "58 vehicles were involved"
+        "cover",  # "the recall covers 14 batches"
     }
 )
 # Counted "things" that are only units: what they measure lies in the predicate ("burned
@@ -982,6 +997,9 @@ DURATION_VERB_THINGS = {
     "delay": "delay",
     "postpone": "delay",
     "sentence": "sentence",
+    "meet": "talks",  # "met for three hours" / "a 90-minute meeting"
+    "talk": "talks",
+    "negotiate": "talks",
 }
 # A length or figure someone asked for, not the one decided ("prosecutors sought 12 years").
 DEMAND_VERBS = frozenset(
@@ -1113,7 +1131,24 @@ REFUSAL_VERBS = frozenset({"decline", "refuse", "fail"})
 # Modal auxiliaries: a clause with one states a possibility or duty, not a fact.
 MODAL_WORDS = frozenset({"could", "might", "may", "would", "should", "must", "can", "ca"})
 # Reporting verbs that introduce a quotation's speaker.
-QUOTE_VERBS = REPORTING_VERBS | {"add", "tell", "write", "insist", "explain", "say", "ask"}
+QUOTE_VERBS = REPORTING_VERBS | {
+    "add",
+    "tell",
+    "write",
+    "insist",
+    "explain",
+    "say",
+    "ask",
+    "roar",
+    "shout",
+    "cry",
+    "yell",
+    "exclaim",
+    "reply",
+    "remark",
+    "quip",
+    "joke",
+}
 # Role nouns that neither the title list nor a suffix catches, and gendered forms of one role.
 ROLE_NOUNS = frozenset(
     {"official", "spokesperson", "aide", "analyst", "witness", "resident", "source", "expert"}

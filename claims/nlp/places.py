@@ -67,6 +67,10 @@ def mark_place_names(doc: Doc) -> Doc:
             # "at the Orrin Street Church", "at Linmoor General Hospital": a building
             ents[n] = _Span(doc, ent.start, ent.end, label="FAC")
             changed = True
+        elif ent.label_ == "ORG" and len(ent) == 1 and _based_in(ent.root):
+            # "which is headquartered in Stenmoor": a one-word name a company is based in
+            ents[n] = _Span(doc, ent.start, ent.end, label="GPE")
+            changed = True
         elif ent.label_ == "PERSON" and _names_a_place(ent.root):
             ents[n] = _Span(doc, ent.start, ent.end, label=_place_label(ent.root))
             changed = True
@@ -89,6 +93,15 @@ def mark_place_names(doc: Doc) -> Doc:
     if changed:
         doc.ents = sorted(ents, key=lambda e: e.start)
     return doc
+
+
+def _based_in(root: Token) -> bool:
+    head = root.head
+    return (
+        root.dep_ == "pobj"
+        and head.lower_ == "in"
+        and lx.PREDICATE_CLASSES.get(head.head.lemma_.lower()) == "headquarter"
+    )
 
 
 def _names_a_place(root: Token) -> bool:

@@ -449,7 +449,9 @@ _MANNER_WORDS = frozenset({"together", "jointly", "unanimously", "fully", "perso
 def _denies_a_detail(verb: Token) -> bool:
     """ "did not meet on Monday", "not until Friday", "did not sign in Paris", "did not vote
     as one": the denial is about when, where or how (a date or place claim, a manner), not
-    about whether it happened."""
+    about whether it happened. "Did not sound at any point on Tuesday" denies it all."""
+    if any(c.dep_ == "prep" and _emphasis(c) for c in verb.children):
+        return False
     for tok in verb.children:
         if tok.lower_ in _MANNER_WORDS:
             return True
