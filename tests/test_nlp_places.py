@@ -174,3 +174,8 @@ def test_a_journey_with_several_stops_is_not_a_place_conflict(nlp):
         ("Daily", FRI, "The envoy arrived in Harrowfen on Tuesday, officials said."),
     )
     assert [c for c in found if c.kind == ClaimKind.PLACE] == []
+
+
+def test_a_plural_common_noun_opening_a_sentence_is_not_a_name(nlp):
+    doc = nlp("Kidnappers holding six engineers have made a demand.")
+    assert "Kidnappers" not in [e.text for e in doc.ents]

@@ -339,3 +339,12 @@ def test_records_taken_are_data_stolen(nlp):
     )
     (conflict,) = of_kind(found.conflicts, ClaimKind.NEGATION)
     assert "stolen" in conflict.about
+
+
+def test_a_thing_among_the_documents_signed_was_signed(nlp):
+    found = event(
+        nlp,
+        ("Courier", "A fisheries accord was among the agreements signed on Monday."),
+        ("Herald", "The fisheries accord was not among the documents signed."),
+    )
+    assert len(of_kind(found.conflicts, ClaimKind.NEGATION)) == 1

@@ -47,12 +47,23 @@ _MOTION_PREPS = frozenset({"to", "into", "through", "via", "from"})
 
 
 def mark_place_names(doc: Doc) -> Doc:
-    """spaCy component: relabel or add place entities (see :func:`add_place_names`), and end
-    a name before a verb the model swallowed into it."""
+    """spaCy component: relabel or add place entities (see :func:`add_place_names`), end a
+    name before a verb the model swallowed into it, and drop a plural common noun tagged as
+    a name."""
     from spacy.tokens import Span as _Span
 
     changed = False
     ents = list(doc.ents)
+    plural = [
+        e
+        for e in ents
+        if len(e) == 1 and e.root.tag_ == "NNS" and e.label_ not in ("PERSON", "NORP")
+    ]
+    if plural:
+        # "Kidnappers holding six aid workers…": a plural common noun that only looks like a
+        # name because it opens the sentence
+        ents = [e for e in ents if e not in plural]
+        changed = True
     for n, ent in enumerate(ents):
         verb = next((t.i for t in ent if t.pos_ == "VERB"), None)
         if verb is not None and verb > ent.start:

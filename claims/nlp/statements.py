@@ -225,6 +225,19 @@ def _claimed_act(verb: Token) -> Token | None:
     return obj if obj.lemma_.lower() in lx.CLAIMED_ACTS else None
 
 
+def _among(verb: Token) -> tuple[Token, Token] | None:
+    """ "X was (not) among the documents signed" → (X, the copula)."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBN":
+        return None
+    group = verb.head
+    prep = group.head
+    if group.dep_ != "pobj" or prep.lower_ != "among" or prep.head.lemma_ != "be":
+        return None
+    copula = prep.head
+    thing = next((c for c in copula.children if c.dep_ == "nsubj"), None)
+    return (thing, copula) if thing is not None and thing.pos_ in ("NOUN", "PROPN") else None
+
+
 def _held_act(verb: Token) -> tuple[str, Token, bool] | None:
     """ "the painting carried no guarantee", "was backed by a guarantee", "won approval",
     "lacked approval": an act named by a noun its subject has or lacks → (the act's class,
@@ -260,6 +273,16 @@ def _polarity_claim(verb: Token, state: ArticleState) -> ClaimData | None:
         return None
     if (held := _held_act_claim(verb, state)) is not None:
         return held
+    if (among := _among(verb)) is not None:
+        # "the memorandum was (not) among the documents signed": whether it was signed
+        thing_tok, copula = among
+        pred = _polarity_pred(verb)
+        if not pred or pred in ("confirm", "deny") or not _realis(copula, False, False):
+            return None
+        no = any(c.dep_ == "neg" for c in copula.children) or _has_no(thing_tok)
+        value = "no" if no else "yes"
+        display = ex._past(pred) if value == "yes" else f"did not {pred}"
+        return _claim(verb, state, pred, thing_tok, None, value, display, stance=False)
     pred = _polarity_pred(verb)
     if not pred:
         return None
