@@ -1407,3 +1407,12 @@ def test_a_descriptor_swallowed_into_a_company_name_is_the_same_company(nlp):
         ("Daily", TUE, "Holm Laboratories has recalled 15 batches of the tablet."),
     )
     assert [c.kind for c in found] == ["count"]
+
+
+def test_people_led_out_of_a_building_were_evacuated(nlp):
+    found = conflicts(
+        nlp,
+        ("Wire", TUE, "About 150 diners were evacuated from the restaurant."),
+        ("Daily", TUE, "More than 200 diners and staff were led out of the restaurant."),
+    )
+    assert [c.kind for c in found] == ["count"]

@@ -274,6 +274,7 @@ PARTICLE_PREDICATES = {
     ("give", "way"): "give way",
     ("walk", "free"): "walk free",
     ("take", "hostage"): "take hostage",
+    ("lead", "out"): "evacuate",
     ("take", "captive"): "take captive",
     ("go", "down"): "sink",
     ("go", "under"): "sink",
