@@ -1416,3 +1416,27 @@ def test_people_led_out_of_a_building_were_evacuated(nlp):
         ("Daily", TUE, "More than 200 diners and staff were led out of the restaurant."),
     )
     assert [c.kind for c in found] == ["count"]
+
+
+def test_the_halves_of_a_year_are_six_months_but_a_match_half_is_no_date():
+    half = resolve_date("the first half of 2027", dt.date(2026, 5, 1))
+    assert (half.start.date(), half.end.date()) == (dt.date(2027, 1, 1), dt.date(2027, 6, 30))
+    later = resolve_date("the second half of next year", dt.date(2026, 5, 1))
+    assert later.start.date() == dt.date(2027, 7, 1)
+    assert resolve_date("the first half", dt.date(2026, 5, 1)) is None
+
+
+@pytest.mark.parametrize(
+    "first,second",
+    [
+        ("The levy will take effect on 1 March 2027.", "The levy will apply from 1 June 2027."),
+        ("The tax cut starts on 1 May 2027.", "The tax reduction starts on 1 April 2027."),
+        (
+            "The council's next meeting is scheduled for June 11.",
+            "The council will meet on June 4.",
+        ),
+    ],
+)
+def test_dates_of_one_happening_in_other_words(nlp, first, second):
+    found = conflicts(nlp, ("Wire", TUE, first), ("Daily", TUE, second))
+    assert [c.kind for c in found] == ["datetime"]

@@ -172,7 +172,11 @@ def _slot(kind: str, key: str, unit: str) -> _Slot | None:
         if mode == "strike" and (f[2] in lx.FACILITY_NOUNS or f[2] in lx.EQUIPMENT_NOUNS):
             subject = ""  # "the plant blew up" is where the blast was, not another blast
         mode = "happen" if mode in lx.DISASTER_CLASSES else mode
-        return _Slot(hard=(kind, mode, _rest(f, 4)), pred=mode, subject=subject, obj=f[3])
+        obj = f[3]
+        if mode == "hold" and lx.noun_class(obj) in lx.HELD_EVENT_VERBS:
+            # "the next meeting is scheduled for June 11" / "the board will next meet on June 4"
+            mode, obj = lx.HELD_EVENT_VERBS[lx.noun_class(obj)], ""
+        return _Slot(hard=(kind, mode, _rest(f, 4)), pred=mode, subject=subject, obj=obj)
     if kind == ClaimKind.NEGATION:
         # "negation|sign|agreement|delegation": the verb class and the thing are hard; who
         # acted must match only when it is named ("the delegations" and "the two sides"

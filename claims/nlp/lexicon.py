@@ -129,6 +129,10 @@ PREDICATE_CLASSES: dict[str, str] = {
     "dissolve": "abolish",
     "disband": "abolish",
     "axe": "abolish",
+    # rules starting to apply ("will take effect on 1 January" / "will apply from 1 July")
+    "take effect": "take effect",
+    "apply": "take effect",
+    "kick in": "take effect",
     # people taken captive ("abducted", "kidnapped", "seized", "taken hostage")
     "abduct": "abduct",
     "kidnap": "abduct",
@@ -275,6 +279,8 @@ PARTICLE_PREDICATES = {
     ("walk", "free"): "walk free",
     ("take", "hostage"): "take hostage",
     ("lead", "out"): "evacuate",
+    ("take", "effect"): "take effect",
+    ("kick", "in"): "take effect",
     ("take", "captive"): "take captive",
     ("go", "down"): "sink",
     ("go", "under"): "sink",
@@ -427,6 +433,11 @@ NOUN_CLASSES: dict[str, str] = {
     "staffer": "worker",
     "employee": "worker",
     "public": "person",
+    "cut": "cut",
+    "reduction": "cut",
+    "hike": "increase",
+    "increase": "increase",
+    "rise": "increase",
     "meeting": "talks",
     "escape": "escape",
     "breakout": "escape",
@@ -1431,6 +1442,15 @@ PERSON_NOUNS = frozenset(
 FINISHING_NOUNS = frozenset({"place", "position", "spot"})
 # "the normal limit", "its usual capacity": a figure for ordinary times, not the event's.
 USUAL_WORDS = frozenset({"normal", "usual", "regular", "typical", "ordinary", "standard"})
+# Happenings that are held, by the verb that does them: "the meeting was held / is
+# scheduled for June 11" asks what "they met on June 4" asks.
+HELD_EVENT_VERBS = {
+    "talks": "meet",
+    "vote": "vote",
+    "ballot": "vote",
+    "referendum": "vote",
+    "election": "vote",
+}
 # Directions that tell two things of one kind apart ("the northbound carriageway").
 DIRECTION_WORDS = frozenset(
     {

@@ -610,7 +610,7 @@ def resolve_date(text: str, published: dt.date | None, tense: str = "") -> DateI
         clock = clock_time(text)
         return _at_clock(d, clock, text) if clock else _day(d, part)
     # Quarter of a year ("the first quarter of 2025", "the fourth quarter of next year").
-    quarter = _quarter(words, years, published)
+    quarter = _quarter(words, years, published) or _half(words, years, published)
     if quarter is not None:
         return quarter
     # Month (+ year).
@@ -691,6 +691,29 @@ def _quarter(words: list[str], years: list[int], published: dt.date | None) -> D
     m1 = 3 * (q - 1) + 1
     last = calendar.monthrange(year, m1 + 2)[1]
     return _span(dt.date(year, m1, 1), dt.date(year, m1 + 2, last), "quarter", f"Q{q} {year}")
+
+
+def _half(words: list[str], years: list[int], published: dt.date | None) -> DateInterval | None:
+    """ "the first half of 2027" / "the second half of next year" → six months."""
+    half = next(
+        (
+            {"first": 1, "1st": 1, "second": 2, "2nd": 2}.get(words[i - 1])
+            for i, w in enumerate(words)
+            if w == "half" and i > 0
+        ),
+        None,
+    )
+    if half is None or not (years or "year" in words):
+        return None  # "in the first half" of a match is no date
+    if years:
+        year = years[0]
+    elif published is None:
+        return None
+    else:
+        year = published.year + (1 if "next" in words else -1 if "last" in words[-2:] else 0)
+    if half == 1:
+        return _span(dt.date(year, 1, 1), dt.date(year, 6, 30), "quarter", f"H1 {year}")
+    return _span(dt.date(year, 7, 1), dt.date(year, 12, 31), "quarter", f"H2 {year}")
 
 
 _CLOCK_RE = re.compile(r"\b(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s?m\b\.?", re.I)
