@@ -348,3 +348,19 @@ def test_a_thing_among_the_documents_signed_was_signed(nlp):
         ("Herald", "The fisheries accord was not among the documents signed."),
     )
     assert len(of_kind(found.conflicts, ClaimKind.NEGATION)) == 1
+
+
+@pytest.mark.parametrize(
+    "yes,no",
+    [
+        ("The minister said arson had been ruled out.", "Police have not ruled out arson."),
+        ("Orlen recalled its ambassador on Monday.", "Orlen has not recalled its ambassador."),
+        (
+            "The regulator has suspended the ferry's licence.",
+            "The regulator had not suspended the ferry's licence as of Friday, it said.",
+        ),
+    ],
+)
+def test_more_acts_that_outlets_affirm_and_deny(nlp, yes, no):
+    found = event(nlp, ("Courier", yes), ("Herald", no))
+    assert len(of_kind(found.conflicts, ClaimKind.NEGATION)) == 1

@@ -279,6 +279,7 @@ PARTICLE_PREDICATES = {
     ("walk", "free"): "walk free",
     ("take", "hostage"): "take hostage",
     ("lead", "out"): "evacuate",
+    ("rule", "out"): "rule out",
     ("take", "effect"): "take effect",
     ("kick", "in"): "take effect",
     ("take", "captive"): "take captive",
@@ -1107,6 +1108,11 @@ POLARITY_VERBS = {
     "sink": "sink",
     "guarantee": "guarantee",
     "underwrite": "guarantee",
+    "rule out": "rule out",
+    "exclude": "rule out",
+    "retire": "retire",
+    "certify": "certify",
+    "recall": "recall",
 }
 # Verbs by which a thing has (or lacks) an act named by a noun: "carried no guarantee",
 # "was backed by a guarantee", "won approval", "lacked approval".

@@ -478,13 +478,27 @@ def _denies_a_detail(verb: Token) -> bool:
     for tok in verb.children:
         if tok.lower_ in _MANNER_WORDS:
             return True
-        if tok.dep_ == "prep" and tok.lower_ in _DETAIL_PREPS and not _emphasis(tok):
+        as_of = tok.lower_ == "as" and any(c.lower_ == "of" for c in tok.children)
+        if tok.dep_ == "prep" and tok.lower_ in _DETAIL_PREPS and not (_emphasis(tok) or as_of):
             return True
     for tok in verb.subtree:
-        if tok.lower_ in _DETAIL_WORDS or tok.ent_type_ in ("DATE", "TIME"):
+        if tok.lower_ in _DETAIL_WORDS:
+            return True
+        if tok.ent_type_ in ("DATE", "TIME") and not _as_of(tok, verb):
             return True
         if tok.ent_type_ in ex.PLACE_LABELS and tok.dep_ == "pobj" and tok.head.head.i == verb.i:
             return True
+    return False
+
+
+def _as_of(tok: Token, verb: Token) -> bool:
+    """ "had not suspended the permit as of Thursday": the day the denial holds on, not the
+    detail denied."""
+    cur = tok
+    while cur.i != verb.i and cur.head.i != cur.i:
+        if cur.lower_ == "as" and any(c.lower_ == "of" for c in cur.children):
+            return True
+        cur = cur.head
     return False
 
 
