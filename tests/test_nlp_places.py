@@ -179,3 +179,13 @@ def test_a_journey_with_several_stops_is_not_a_place_conflict(nlp):
 def test_a_plural_common_noun_opening_a_sentence_is_not_a_name(nlp):
     doc = nlp("Kidnappers holding six engineers have made a demand.")
     assert "Kidnappers" not in [e.text for e in doc.ents]
+
+
+def test_a_name_opening_a_sentence_is_recovered_when_the_article_names_it_elsewhere(nlp):
+    doc = nlp(
+        "Harold Tolliver ran the fund for a decade. Tolliver was convicted on 21 May. "
+        "Police have not named the juror."
+    )
+    names = [(e.text, e.label_) for e in doc.ents]
+    assert ("Tolliver", "PERSON") in names
+    assert "Police" not in [text for text, _ in names]

@@ -101,9 +101,44 @@ def mark_place_names(doc: Doc) -> Doc:
             ents.append(_Span(doc, start, tok.i + 1, label=_place_label(tok)))
             taken.update(range(start, tok.i + 1))
             changed = True
+    recovered = _recovered_names(doc, ents, taken)
+    if recovered:
+        ents.extend(recovered)
+        changed = True
     if changed:
         doc.ents = sorted(ents, key=lambda e: e.start)
     return doc
+
+
+def _recovered_names(doc: Doc, ents: list[Span], taken: set[int]) -> list[Span]:
+    """Names opening a sentence that the model parsed as another word ("Tolliver was
+    convicted on 21 May", tagged as an adverb): a capitalised first word that the article
+    elsewhere writes as a name (a person's surname, a one-word name) and never in lower
+    case."""
+    from spacy.tokens import Span as _Span
+
+    names = {e[-1].text: "PERSON" for e in ents if e.label_ == "PERSON" and len(e) > 1}
+    names.update({e.text: e.label_ for e in ents if len(e) == 1 and e.label_ in _NAME_LABELS})
+    if not names:
+        return []
+    lower: set[str] | None = None
+    out = []
+    for tok in doc:
+        if not tok.is_sent_start or tok.i in taken or tok.text not in names:
+            continue
+        if tok.pos_ in ("PRON", "DET", "AUX", "CCONJ", "ADP") or not tok.is_title:
+            continue
+        if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN":
+            continue  # the start of a longer name
+        if lower is None:
+            lower = {t.text for t in doc if t.is_lower}
+        if tok.lower_ in lower:
+            continue  # "Police have not named him": a common word the article also writes
+        out.append(_Span(doc, tok.i, tok.i + 1, label=names[tok.text]))
+    return out
+
+
+_NAME_LABELS = frozenset({"PERSON", "ORG", "GPE"})
 
 
 def _based_in(root: Token) -> bool:
