@@ -332,3 +332,17 @@ def test_weekday_and_date_on_same_day_agree():
     ]
     assert find_conflicts(claims) == []
     assert len(find_agreements(claims)) == 1
+
+
+@pytest.mark.parametrize(
+    "text,seconds",
+    [
+        ("7 hours and 14 minutes", 7 * 3600 + 14 * 60),
+        ("11 days, 7 hours, 14 minutes and 32 seconds", 11 * 86400 + 7 * 3600 + 14 * 60 + 32),
+        ("two hours", 7200),
+    ],
+)
+def test_a_compound_length_is_the_sum_of_its_parts(text, seconds):
+    from claims.nlp.normalize import parse_duration
+
+    assert parse_duration(text)[0] == seconds

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import itertools
 import math
 import re
 from dataclasses import dataclass
@@ -343,10 +344,27 @@ _DURATION_RE = re.compile(
 
 
 def parse_duration(text: str) -> tuple[float, str] | None:
-    """'70-minute' → (4200, 'minute'), 'two hours' → (7200, 'hour'); None if not a duration."""
-    m = _DURATION_RE.search(text.lower())
-    if not m:
+    """'70-minute' → (4200, 'minute'), 'two hours' → (7200, 'hour'); None if not a duration.
+    A compound length ("7 hours and 14 minutes", "11 days, 7 hours, 14 minutes and 32
+    seconds") is the sum of its parts, in the unit of the first."""
+    low = text.lower()
+    parts = list(_DURATION_RE.finditer(low))
+    if len(parts) > 1 and all(
+        _JOINER_RE.fullmatch(low[a.end() : b.start()]) for a, b in itertools.pairwise(parts)
+    ):
+        read = [_duration_part(m) for m in parts]
+        if all(r is not None for r in read):
+            return sum(r[0] for r in read if r), read[0][1] if read[0] else ""
+    m = parts[0] if parts else None
+    if m is None:
         return None
+    return _duration_part(m)
+
+
+_JOINER_RE = re.compile(r"\s*(?:,|,?\s+and)\s+")
+
+
+def _duration_part(m: re.Match[str]) -> tuple[float, str] | None:
     unit = m.group("unit").lower()
     unit = "century" if unit.startswith("centur") else unit.rstrip("s")
     if unit not in _UNIT_SECONDS:
