@@ -2,7 +2,8 @@
 """What the claim builders share: the article state, value spans and the clause helpers.
 
 Every claim kind reads its value's clause the same way, so these pieces live here, used by
-:mod:`claims.nlp.extract`, :mod:`claims.nlp.places`, :mod:`claims.nlp.statements`. This module
+:mod:`claims.nlp.extract`, :mod:`claims.nlp.counts`, :mod:`claims.nlp.tallies`,
+:mod:`claims.nlp.measures`, :mod:`claims.nlp.places`, :mod:`claims.nlp.statements`. This module
 imports none of them.
 
 * :class:`ArticleState` (what extraction remembers across sentences and chunks), ``_Value``
