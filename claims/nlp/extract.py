@@ -19,7 +19,8 @@ kind:
   :mod:`claims.nlp.measures` (the value of a measure noun, lengths, speeds, ages);
 * :mod:`claims.nlp.ordinals` — which one in a series: "her third visit", "the
   second-biggest deal", "first since 2019", the minute of a goal;
-* this module — DATETIME, DURATION claims (the sections of those names below);
+* :mod:`claims.nlp.dates` — when something happened;
+* :mod:`claims.nlp.durations` — how long something lasted, winning margins;
 * :mod:`claims.nlp.places` — where something happened (PLACE);
 * :mod:`claims.nlp.statements` — statements without a value (negations, quotations).
 
@@ -31,28 +32,12 @@ The alignment key (``ClaimData.key``) is built by the builders as ``kind|predica
 subject|scope``; fields holding an entity surface form are prefixed with ``@`` so that
 :func:`claims.nlp.align.find_conflicts` can replace them with the event's canonical entity key.
 
-Design choices and departures from ENGINE.md:
-
-* Discourse anchor: "that evening", "that day", "later the same day" resolve against the most
-  recent day-level date mentioned earlier in the article (not the publication date).
-* DATETIME claims whose predicate is a reporting verb ("said on Monday") are skipped: they
-  time the reporting, not the event. So are claims whose key has neither subject nor object.
-
 General rules of news language added for the labelled corpus (issue 3) are all lexicon-driven
-(:mod:`claims.nlp.lexicon`), none keyed to a story. Those of the kinds still read here:
-
-* Times: a clock time and its day are one value ("3:07 a.m. on Tuesday"), widened by what
-  precedes it ("shortly after 3 a.m."); weekdays in a past-tense chain are past ("began to
-  shake on Tuesday").
-* Dates of event nouns: a possessive or compound weekday ("last Wednesday's vote"), "on
-  Monday" on a happening noun, or a light verb framing one ("won its vote on Thursday") date
-  the noun (``datetime|event|<noun>``), not the clause's verb.
-* "six minutes of added time": a duration of the thing after "of".
+(:mod:`claims.nlp.lexicon`), none keyed to a story; each claim-kind module lists its own.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
@@ -62,48 +47,23 @@ from claims.nlp import lexicon as lx
 from claims.nlp import normalize as nz
 from claims.nlp import places
 from claims.nlp.counts import _build_count, _per_unit
+from claims.nlp.dates import _build_datetime
+from claims.nlp.durations import _build_duration
 from claims.nlp.grammar import (
     _ANAPHORIC_BY_FIRST,
     _ANAPHORIC_FIRST,
     _CURRENCY_SIGNS,
     ANAPHORIC_DAY_WORDS,
-    ANAPHORIC_DETERMINERS,
     COUNT_LABELS,
     DATE_LABELS,
     PLACE_LABELS,
     ArticleState,
-    _aspired,
     _attribution,
-    _base_claim,
     _clause_attribution,
-    _declared_act,
-    _field,
-    _governor,
-    _inside_consumed,
-    _instance_scope,
-    _key,
-    _negated,
-    _other_instance,
-    _participle,
-    _passive,
-    _past,
-    _path_object,
-    _place_object,
-    _planned,
-    _pred_class,
-    _predicate,
-    _Ref,
-    _ref,
-    _remaining,
-    _reported_future,
     _sentence_hedges,
     _strip_possessive,
-    _subject_token,
-    _tense,
-    _the,
     _track_person,
     _Value,
-    _year_scope,
 )
 from claims.nlp.measures import _age_person, _build_age
 from claims.nlp.ordinals import _MINUTE_RE, _build_minute, _build_ordinal
@@ -113,28 +73,6 @@ if TYPE_CHECKING:  # pragma: no cover - typing only; spaCy is imported lazily at
     from spacy.tokens import Doc, Span, Token
 
 __all__ = ["ArticleState", "extract_claims"]
-
-
-VAGUE_DATES = frozenset(
-    {
-        "recent years",
-        "years",
-        "decades",
-        "the future",
-        "the past",
-        "now",
-        "recently",
-        "once",
-        "the time",
-        "time",
-        "today's",
-        "modern",
-        "daily",
-        "annual",
-        "weekly",
-        "monthly",
-    }
-)
 
 
 # --------------------------------------------------------------------------- entry point
@@ -548,11 +486,6 @@ def _starts_qualifier(doc: Doc, start: int, end: int) -> bool:
     return any(words[: len(q.split())] == q.split() for q in nz.QUALIFIERS)
 
 
-def _is_anaphoric(text: str) -> bool:
-    low = " ".join(text.lower().split())
-    return any(low.startswith(det + " ") for det in ANAPHORIC_DETERMINERS)
-
-
 def _anaphoric_at(doc: Doc, tok: Token, limit: int) -> int | None:
     """End index when an anaphoric time ("that evening", "later the same day") starts here."""
     candidates = _ANAPHORIC_BY_FIRST.get(tok.lower_)
@@ -574,506 +507,6 @@ def _anaphoric_at(doc: Doc, tok: Token, limit: int) -> int | None:
                 return None
             return tok.i + n + k + 1
     return None
-
-
-# --------------------------------------------------------------------------- DATETIME
-
-
-def _build_datetime(sent: Span, value: _Value, state: ArticleState) -> ClaimData | None:
-    doc = sent.doc
-    span = doc[value.start : value.end]
-    if (span.start, span.end) in state.consumed or _inside_consumed(span, state):
-        return None
-    text = span.text
-    if text.lower().strip() in VAGUE_DATES:
-        return None
-    if re.fullmatch(r"\d{1,2}", text.strip()):
-        return None  # "Otterbeck, 29, was playing": an age, or a number with no month
-    verb = _governor(span.root)
-    if _in_absolute_phrase(span.root, verb):
-        return None
-    # "by Sunday morning it had burned…", "completed by the end of March": a deadline, which
-    # is only comparable with other deadlines, not with when something happened
-    deadline = span.root.head.lower_ == "by" and span.root.dep_ == "pobj"
-    event_noun = _date_noun(span, verb)
-    tense = ("past" if "last" in text.lower() else "") if event_noun is not None else _tense(verb)
-    if nz.clock_time(text) is not None:
-        text = _clock_prefix(span) + text
-    if value.label == "ANAPHORIC" or _is_anaphoric(text):
-        interval = _resolve_anaphoric(text, state)
-    else:
-        interval = nz.resolve_date(text, state.published, tense)
-        clock = nz.clock_time(text) if interval is None else None
-        if clock is not None:
-            day = state.anchor if _anchor_near(span, state) else state.lead_day
-            if day is None and state.published is not None and tense == "past":
-                # "the final finished just after midnight" in a paper dated Sunday, with no
-                # day named: the small hours of the publication day (a later hour could be
-                # the day before, so it stays unread)
-                day = state.published if clock[0] < 6 else None
-                if day is not None and "midnight" in text.lower():
-                    day -= dt.timedelta(days=1)  # a day's "midnight" is the end of that day
-        else:
-            day = None
-        if day is not None:
-            # "… on Saturday night. The final ended at 11:42 p.m.": a bare clock time is on
-            # the day its paragraph last named, or else on the day the story opened with
-            interval = nz.resolve_date(f"{day.day} {day:%B %Y} {text}", state.published, tense)
-        if interval is None and re.search(r"\d", text) and not re.search(r"\b\d{4}\b", text):
-            interval = nz.fallback_date(text, state.published)
-    if interval is None:
-        return None
-    if interval.granularity in ("day", "time"):
-        state.anchor = interval.start.date()
-        state.anchor_at = (id(doc), span.start)
-        if state.lead_day is None and span.start_char < _LEAD_CHARS:
-            state.lead_day = state.anchor
-    if event_noun is not None:
-        return _noun_date_claim(sent, value, event_noun, interval)
-    pred = _predicate(verb)
-    pclass = _pred_class(pred)
-    if pclass == "say":
-        pclass = _declared_act(verb)  # "declare outbreak"; the question reads "declared"
-        pred = pclass.partition(" ")[0]
-    if not pred:
-        return None
-    subj = _subject_token(verb)
-    subject = _ref(subj, state)
-    role, place = _place_object(verb, state)
-    obj = place if place.key else _path_object(span.root, verb, state)
-    if pclass == "strike" and verb is not None:
-        # "A magnitude 6.1 earthquake struck X" / "the quake hit": the happening is its
-        # subject's class; where it struck is a separate (place) question.
-        kinds = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-        known = [c for c in kinds if c.lemma_.lower() in lx.NOUN_CLASSES]
-        if known:
-            cls = lx.NOUN_CLASSES[known[0].lemma_.lower()]
-            subject = _Ref(known[0].text, cls)
-        obj = _Ref.empty()
-    if not subject.key and not obj.key:
-        return None
-    if pred in ("be", "have", "do") and not obj.key:
-        return None
-    claim = _base_claim(sent, value, ClaimKind.DATETIME)
-    claim.normalized.update(interval.as_json())
-    claim.display = interval.display
-    claim.subject = subject.display
-    claim.predicate = pred
-    claim.about = _when_about(subject.display, pred, role, obj.display, _passive(verb))
-    key_subject, key_obj = subject.key, obj.key
-    participle = verb is not None and verb.dep_ == "acl" and verb.tag_ == "VBN"
-    if participle and subj is not None and subj.i == verb.head.i and not obj.key:
-        key_subject, key_obj = "", subject.key  # "the contract signed on Monday"
-    elif _passive(verb) and not obj.key and subj is not None and subj.dep_ == "nsubjpass":
-        # "the intrusion was detected on March 2" asks what "the team detected the intrusion
-        # late on Saturday" asks: the passive subject is the object, the agent the subject
-        agent = next((c for c in verb.children if c.dep_ == "agent"), None) if verb else None
-        by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
-        key_subject, key_obj = _ref(by, state).key, subject.key
-    claim.key = _key(ClaimKind.DATETIME, pclass, key_subject, key_obj)
-    background = ""
-    if (
-        interval.granularity in ("year", "month", "season")
-        and state.published is not None
-        and interval.start.year < state.published.year
-    ):
-        background = f"y:{interval.start.year}"  # "in 2019, a train derailed…": another one
-    scope = [
-        x
-        for x in (
-            "aim" if _aspired(verb) or (verb is not None and _reported_future(verb)) else "",
-            "forecast" if _forecast(verb) else "",
-            _instance_scope(subj),
-            _rank_scope(subj),
-            background,
-            "by" * deadline,
-            # "flags will fly at half-mast until Monday": how long a state lasts, not when
-            "until" * (_until(span) and not _negated_through_control(verb)),
-            "more" if _repeated(verb) else "",
-        )
-        if x
-    ]
-    if scope:
-        # "hopes to fly by 2028" is an aim; "a smaller fire in July burned" another fire
-        claim.key += "|" + ",".join(scope)
-    # "did not arrive until Tuesday" says when it happened: not a denial; "no order was
-    # made on Friday" is one
-    claim.negated = _negated(verb, subj) and not _until(span)
-    return claim
-
-
-def _rank_scope(subj: Token | None) -> str:
-    """ "The first miner reached the surface at 19:30" / "the last of the men … at 2:15":
-    the first and the last of a group arrive at different times."""
-    if subj is None:
-        return ""
-    words = {subj.lower_} | {c.lower_ for c in subj.children if c.dep_ in ("amod", "advmod")}
-    rank = words & {"first", "last", "final"}
-    return f"rank:{min(rank)}" if rank else ""
-
-
-def _forecast(verb: Token | None) -> bool:
-    """ "The bank expects the economy to grow in 2026": someone's forecast, with an object
-    of its own (a schedule reads "the deal is expected to close in June")."""
-    if verb is None or verb.dep_ not in ("xcomp", "ccomp"):
-        return False
-    head = verb.head
-    return head.lemma_.lower() in lx.FORECAST_VERBS and any(
-        c.dep_ == "nsubj" for c in head.children
-    )
-
-
-def _repeated(verb: Token | None) -> bool:
-    """ "fell a further 3 per cent on Tuesday", "rose again on Friday": another step of
-    something that happened before, with a date of its own."""
-    if verb is None:
-        return False
-    return any(
-        t.lower_ in ("further", "again", "additional")
-        for c in verb.children
-        if c.dep_ not in ("nsubj", "nsubjpass")
-        for t in c.subtree
-    )
-
-
-_LEAD_CHARS = 800  # a story's opening: its first paragraph or two
-
-
-def _anchor_near(span: Span, state: ArticleState) -> bool:
-    """Was the story's last named day given earlier in this paragraph?"""
-    doc_id, at = state.anchor_at
-    if state.anchor is None or doc_id != id(span.doc) or at > span.start:
-        return False
-    return not any("\n" in t.whitespace_ or "\n" in t.text for t in span.doc[at : span.start])
-
-
-def _negated_through_control(verb: Token | None) -> bool:
-    """ "is not expected to close until June": the denial sits on the control verb."""
-    while verb is not None:
-        if _negated(verb):
-            return True
-        verb = verb.head if verb.dep_ == "xcomp" and verb.head.i != verb.i else None
-    return False
-
-
-def _until(span: Span) -> bool:
-    doc = span.doc
-    return (span.root.dep_ == "pobj" and span.root.head.lower_ in ("until", "till")) or (
-        span.start > 0 and doc[span.start - 1].lower_ in ("until", "till")
-    )
-
-
-_CLOCK_PREFIXES = (
-    ("shortly", "after"),
-    ("just", "after"),
-    ("soon", "after"),
-    ("shortly", "before"),
-    ("just", "before"),
-    ("around",),
-    ("about",),
-    ("approximately",),
-    ("roughly",),
-    ("before",),
-    ("after",),
-)
-
-
-def _clock_prefix(span: Span) -> str:
-    """The words before a clock time that widen it ("shortly after 3 a.m.") plus a space."""
-    doc = span.doc
-    for words in _CLOCK_PREFIXES:
-        n = len(words)
-        lo = span.start - n
-        if lo >= 0 and tuple(t.lower_ for t in doc[lo : span.start]) == words:
-            return " ".join(words) + " "
-        if (
-            lo - 1 >= 0
-            and doc[span.start - 1].lower_ == "at"
-            and tuple(t.lower_ for t in doc[lo - 1 : span.start - 1]) == words
-        ):
-            return " ".join(words) + " "
-    return ""
-
-
-def _frames_event(root: Token, verb: Token | None) -> bool:
-    """Does the date hang on a light verb ("won its vote on Thursday")?"""
-    if verb is None or verb.lemma_.lower() not in lx.EVENT_LIGHT_VERBS:
-        return False
-    return root.head.i == verb.i or (root.dep_ == "pobj" and root.head.head.i == verb.i)
-
-
-def _date_noun(span: Span, verb: Token | None = None) -> Token | None:
-    """The event noun a date belongs to when it is not the verb's: "last Wednesday's vote",
-    "the vote on Thursday", "the Thursday vote", "Friday's closing price", and a happening
-    that a light verb only frames ("won its vote on Thursday", "held talks on Monday")."""
-    root = span.root
-    head = root.head
-    noun: Token | None = None
-    if root.dep_ in ("poss", "compound") and head.pos_ == "NOUN":
-        noun = head
-    elif verb is not None and _frames_event(root, verb):
-        noun = next(
-            (
-                c
-                for c in verb.children
-                if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in lx.EVENT_NOUNS
-            ),
-            None,
-        )
-    elif (
-        root.dep_ == "pobj"
-        and head.lower_ in ("on", "at")
-        and head.head.pos_ == "NOUN"
-        and head.head.lemma_.lower() in lx.EVENT_NOUNS
-    ):
-        # spaCy often hangs "on Monday" on the nearest noun; only a happening is dated so.
-        noun = head.head
-    if noun is None or noun.lemma_.lower() in lx.NOT_EVENT_NOUNS or noun.ent_type_:
-        return None
-    if noun.i in range(span.start, span.end):
-        return None
-    return noun
-
-
-def _noun_date_claim(
-    sent: Span, value: _Value, noun: Token, interval: nz.DateInterval
-) -> ClaimData:
-    lemma = noun.lemma_.lower()
-    cls = lx.NOUN_CLASSES.get(lemma, lemma)
-    mods = [c.lemma_.lower() for c in noun.lefts if c.dep_ == "compound" and not c.ent_type_]
-    claim = _base_claim(sent, value, ClaimKind.DATETIME)
-    claim.normalized.update(interval.as_json())
-    claim.display = interval.display
-    claim.predicate = lemma
-    phrase = " ".join([*mods, noun.text])
-    claim.about = f"when the {phrase} took place"
-    claim.key = _key(ClaimKind.DATETIME, "event", cls, "")
-    return claim
-
-
-def _in_absolute_phrase(tok: Token, verb: Token | None) -> bool:
-    """ "…, with Oslo as its last stop on Tuesday": the date times the stop, not the verb."""
-    cur = tok
-    for _ in range(10):
-        if verb is None or cur.i == verb.i or cur.head.i == cur.i:
-            return False
-        if cur.dep_ == "prep" and cur.lower_ in ("with", "as", "without", "like", "than"):
-            return True
-        cur = cur.head
-    return False
-
-
-def _resolve_anaphoric(text: str, state: ArticleState) -> nz.DateInterval | None:
-    """'that evening' / 'later the same day' / 'the next day' against the discourse anchor."""
-    if state.anchor is None:
-        return None
-    words = text.lower().split()
-    day = state.anchor
-    if "next" in words or "following" in words:
-        day = day + dt.timedelta(days=1)
-    elif "previous" in words or "before" in words:
-        day = day - dt.timedelta(days=1)
-    part = nz._part_of(words)
-    if part is None and words[-1] in ("evening", "night", "morning", "afternoon"):
-        part = words[-1]
-    return nz.day_part(day, part) if part else nz.day_part(day, "")
-
-
-def _when_about(subject: str, pred: str, role: str, obj: str, passive: bool = False) -> str:
-    subj = _the(subject)
-    verb = ("was " + _participle(pred)) if passive else _past(pred)
-    tail = ""
-    if obj:
-        if role and role != "obj" and not verb.endswith(" " + role):
-            tail = f" {role} {obj}"
-        else:
-            tail = f" {_the(obj)}"
-    return f"when {subj} {verb}{tail}".replace("  ", " ").strip()
-
-
-# --------------------------------------------------------------------------- DURATION
-
-
-def _build_duration(sent: Span, value: _Value, state: ArticleState) -> ClaimData | None:
-    doc = sent.doc
-    span = doc[value.start : value.end]
-    if _inside_consumed(span, state):
-        return None
-    if _NOT_A_LENGTH.search(span.text) or (span[0].ent_type_ == "ORDINAL"):
-        return None  # "an 81-year-old woman", "the third day": an age, a day number
-    parsed = nz.parse_duration(span.text)
-    if parsed is None:
-        return None
-    seconds, unit = parsed
-    root = span.root
-    noun = None
-    if root.dep_ in ("amod", "compound", "nummod") and root.head.pos_ == "NOUN":
-        noun = root.head
-    elif span[-1].dep_ in ("amod", "compound") and span[-1].head.pos_ == "NOUN":
-        noun = span[-1].head
-    of_thing = _of_phrase(span)
-    scope = ""
-    if of_thing:
-        thing = _Ref(of_thing, _field(of_thing))
-        pred = "last"
-        verb = _governor(root)
-        scope = _duration_scope(None, verb)
-    elif noun is not None and noun.i not in range(span.start, span.end):
-        thing = _Ref(noun.lemma_.lower(), _field(noun.lemma_.lower()))
-        pred = "last"
-        verb = _governor(noun)
-        scope = _duration_scope(noun, verb)
-    else:
-        verb = _governor(root)
-        pred = _predicate(verb)
-        subj = _subject_token(verb)
-        thing = _ref(subj, state)
-        # "the last strike, in 2019, lasted 16 days": another year's happening
-        scope = _year_scope(root, None, verb, subj, state) or _instance_scope(subj)
-        if pred == "spend" and _held_in(verb):
-            pred = "hold"  # "spent 19 months in custody" = "was held for 19 months"
-    rival = _margin_over(doc, value.end, sent.end) or _won_by(doc, value.start, value.end)
-    if rival is not None:
-        # "42 seconds ahead of Ferrou", "28 seconds clear of the champion": a winning margin,
-        # whatever the verb ("crossed the line", "finished", "won")
-        verb = _governor(root)
-        pred, thing = "margin", _ref(rival, state)
-        scope = ""
-        if not thing.key:
-            return None
-    if not pred or not thing.key:
-        return None
-    pclass = _pred_class(pred)
-    claim = _base_claim(sent, value, ClaimKind.DURATION)
-    claim.normalized.update({"seconds": seconds, "unit": unit})
-    claim.display = _duration_display(seconds, unit)
-    claim.subject = thing.display
-    claim.predicate = pred
-    claim.about = (
-        f"how long {_the(thing.display)} lasts"
-        if pclass == "last"
-        else f"how long {_the(thing.display)} "
-        + (f"was {_participle(pred)}" if _passive(verb) else _past(pred))
-    )
-    if rival is not None:
-        claim.about = f"the winning margin over {_the(thing.display)}"
-    elif pred == "hold" and verb is not None and verb.lemma_.lower() == "spend":
-        claim.about = f"how long {_the(thing.display)} was held"
-    claim.key = _key(ClaimKind.DURATION, pclass, thing.key)
-    if _remaining(doc, value.end, sent.end):
-        scope = ",".join(x for x in (scope, "left") if x)  # "with a week of racing left"
-    # "within 12 minutes" is a deadline met; "given two hours to leave" a time allowed
-    offset = _duration_offset(doc, value, sent, verb) if rival is None else ""
-    if offset:
-        scope = ",".join(x for x in (scope, offset) if x)
-    if _planned(verb):
-        claim.key += "|plan"  # "expected to last two hours" is a plan, not what happened
-    elif scope:
-        claim.key += "|" + scope
-    claim.negated = _negated(verb)
-    return claim
-
-
-def _duration_offset(doc: Doc, value: _Value, sent: Span, verb: Token | None) -> str:
-    """A scope for a length of time that is not how long something lasted: a deadline met
-    ("within 12 minutes") or a time allowed ("given two hours to leave"). ("35 minutes after
-    the distress call" stays plain: it says how long the sinking took.)"""
-    end = value.end
-    if value.start > sent.start and doc[value.start - 1].lower_ == "within":
-        return "within"
-    allowing = verb is not None and verb.lemma_.lower() in ("give", "allow", "grant")
-    if allowing and (
-        any(c.dep_ == "xcomp" for c in verb.children)
-        or (end < sent.end and doc[end].lower_ == "to")
-    ):
-        return "allowed"
-    return ""
-
-
-_MARGIN_WORDS = frozenset({"ahead", "clear", "behind", "adrift", "short"})
-
-
-def _margin_over(doc: Doc, end: int, limit: int) -> Token | None:
-    """The rival of a margin written "<time> ahead of / clear of / behind <rival>"."""
-    if end + 2 < limit and doc[end].lower_ in _MARGIN_WORDS and doc[end + 1].lower_ == "of":
-        return next((c for c in doc[end + 1].children if c.dep_ == "pobj"), None)
-    return None
-
-
-def _won_by(doc: Doc, start: int, end: int) -> Token | None:
-    """ "beat Orindo by 11 seconds", "won by 14 seconds from Orindo": the rival of a margin."""
-    if start == 0 or doc[start - 1].lower_ != "by":
-        return None
-    verb = doc[start - 1].head
-    if verb.lemma_.lower() not in ("beat", "win", "defeat", "edge", "lead", "outsprint"):
-        return None
-    rival = None
-    if verb.lemma_.lower() not in ("win", "lead"):  # "won the marathon": the race
-        rival = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    if rival is not None and rival.pos_ != "PROPN":
-        # "beat his compatriot Samuel Orindo": the name in apposition
-        rival = next((c for c in rival.children if c.dep_ == "appos"), rival)
-    if rival is None and end + 1 < len(doc) and doc[end].lower_ in ("from", "over"):
-        rival = next((c for c in doc[end].children if c.dep_ == "pobj"), None)
-    return rival
-
-
-def _held_in(verb: Token | None) -> bool:
-    """ "spent two years in a Karskian prison / in custody": time held."""
-    if verb is None:
-        return False
-    for prep in verb.children:
-        if prep.dep_ == "prep" and prep.lower_ in ("in", "behind"):
-            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-            if obj is not None and obj.lemma_.lower() in lx.DETENTION_NOUNS:
-                return True
-    return False
-
-
-_NOT_A_LENGTH = re.compile(
-    r"\byears?[\s-]+old\b|\baged\b|^(?:the\s+)?(?:first|second|third|fourth|fifth|sixth|"
-    r"seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\b",
-    re.I,
-)
-
-
-def _duration_scope(noun: Token | None, verb: Token | None) -> str:
-    """What a length is besides what lasted: "sought a 12-year sentence" (asked for), "served
-    18 months of it" (so far), "the original ten-year term" (another instance)."""
-    if noun is not None and _other_instance(noun):
-        return "other"
-    lemma = verb.lemma_.lower() if verb is not None else ""
-    if lemma in lx.DEMAND_VERBS:
-        return "sought"
-    if lemma in lx.SO_FAR_VERBS:
-        return "so far"
-    return ""
-
-
-def _of_phrase(span: Span) -> str:
-    """ "six minutes of added time" → "added time": the thing the duration measures."""
-    doc = span.doc
-    i = span.end
-    if i >= len(doc) or doc[i].lower_ != "of":
-        return ""
-    pobj = next((c for c in doc[i].children if c.dep_ == "pobj"), None)
-    if pobj is None or pobj.pos_ != "NOUN":
-        return ""
-    # "added time" keeps its participle; "torrential rain" is rain
-    mods = [
-        c.text.lower()
-        for c in pobj.lefts
-        if c.dep_ == "compound" or (c.dep_ == "amod" and c.tag_ != "JJ")
-    ]
-    phrase = " ".join([*mods, pobj.lemma_.lower()])
-    return lx.TIME_PHRASES.get(phrase, phrase)
-
-
-def _duration_display(seconds: float, unit: str) -> str:
-    size = nz._UNIT_SECONDS[unit]
-    n = seconds / size
-    n_text = f"{n:g}"
-    return f"{n_text} {unit}{'' if n == 1 else 's'}"
 
 
 # --------------------------------------------------------------------------- PLACE

@@ -3,8 +3,9 @@
 
 Every claim kind reads its value's clause the same way, so these pieces live here, used by
 :mod:`claims.nlp.extract`, :mod:`claims.nlp.counts`, :mod:`claims.nlp.tallies`,
-:mod:`claims.nlp.measures`, :mod:`claims.nlp.ordinals`, :mod:`claims.nlp.places`,
-:mod:`claims.nlp.statements`. This module imports none of them.
+:mod:`claims.nlp.measures`, :mod:`claims.nlp.ordinals`, :mod:`claims.nlp.dates`,
+:mod:`claims.nlp.durations`, :mod:`claims.nlp.places`, :mod:`claims.nlp.statements`. This module
+imports none of them.
 
 * :class:`ArticleState` (what extraction remembers across sentences and chunks), ``_Value``
   (a value span in a sentence), :func:`doc_text`, the entity-label sets and the words of

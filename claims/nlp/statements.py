@@ -16,7 +16,7 @@ are in :mod:`claims.nlp.grammar`):
   Left out on purpose: plans, forecasts and hypotheses ("will sign", "expected to meet",
   "could pay"), questions and conditions ("whether", "if"), and a denial that is about a
   detail ("did not meet on Monday", "did not sign until Friday": that is a date, which
-  :mod:`claims.nlp.extract` handles).
+  :mod:`claims.nlp.dates` handles).
 * ``attribution`` — *who said these words?* One claim per quotation of at least
   :data:`MIN_QUOTE_WORDS` words whose speaker the sentence names ("…," the mayor said;
   said Ana Ruiz; X told reporters: "…"; according to X). Quotations that run over several
