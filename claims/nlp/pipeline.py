@@ -20,7 +20,8 @@ from typing import TYPE_CHECKING, Any
 
 from claims.nlp import places
 from claims.nlp.clean import blank_datelines
-from claims.nlp.extract import ArticleState, doc_text, extract_claims, track_mentions
+from claims.nlp.extract import ArticleState, extract_claims, track_mentions
+from claims.nlp.grammar import doc_text
 from claims.nlp.statements import description_mentions, statement_claims
 from claims.nlp.types import ArticleAnalysis, MentionData
 

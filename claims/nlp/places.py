@@ -7,7 +7,7 @@
   of motion's "to"/"into"/"through" is a place, not a person ("near the town of Sarrow
   Point"); a building tagged as an organisation after "at" is a site; a name ends before a
   verb the model swallowed ("Sallo told Orvane" tagged as one title).
-* :func:`build_place` — the PLACE claims of :mod:`claims.nlp.extract`: where something
+* :func:`build_place` — the PLACE claims (called by :mod:`claims.nlp.extract`): where something
   happened, keyed ``place|<what happened>|<of what>|<role>``. The place may hang off the
   verb, off a happening noun ("the handover at X"), off the verb's subject ("the
   embankment at X gave way"), off a noun it passes through ("into the coast near X", "at a
@@ -15,14 +15,15 @@
   What the place is asked of is the thing acted on when there is one ("opened a shelter
   at X" / "a shelter was set up at Y"), else the subject; a happening that names an act
   asks what its verb asks ("the breach occurred at X" = where it gave way). Home cities
-  ("X-based", "headquartered in X") are claims of their own.
+  ("Leeds-based X", "headquartered in X", "where X has been based") are exclusive place
+  claims about the company, claims of their own.
 
 Whether two places can both be true is decided in :mod:`claims.nlp.align`
 (``_places_compatible``): two towns, two sites or two countries clash; an area (country,
 world region, province, coast) or a site inside a town does not.
 
-This module uses the clause helpers of :mod:`claims.nlp.extract` (imported as a module:
-the two import each other, and neither reads the other's names at import time).
+This module uses the shared clause helpers of :mod:`claims.nlp.grammar` (imported as a
+module, ``gr``); :mod:`claims.nlp.extract` calls :func:`build_place` for place values.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from claims.nlp import extract as ex
+from claims.nlp import grammar as gr
 from claims.nlp import lexicon as lx
 from claims.nlp.types import ClaimData, ClaimKind
 
@@ -188,7 +189,7 @@ def _place_label(root: Token) -> str:
 
 
 def build_place(
-    sent: Span, value: ex._Value, state: ex.ArticleState
+    sent: Span, value: gr._Value, state: gr.ArticleState
 ) -> ClaimData | list[ClaimData | None] | None:
     doc = sent.doc
     span = doc[value.start : value.end]
@@ -204,7 +205,7 @@ def build_place(
 
 
 def _plain_place(
-    sent: Span, value: ex._Value, state: ex.ArticleState, span: Span, root: Token
+    sent: Span, value: gr._Value, state: gr.ArticleState, span: Span, root: Token
 ) -> ClaimData | None:
     """Where something happened: "made landfall near the fishing town of X", "the handover
     took place at Y", "the embankment at Z gave way", "the record set by A in B in 2019".
@@ -222,8 +223,8 @@ def _plain_place(
         and verb.head.lemma_.lower() == "find"
     ):
         verb = verb.head  # "the car was found burned out in X": where it was found
-    pred = ex._predicate(verb) if noun is None else ""
-    subj = ex._subject_token(verb) if verb is not None else None
+    pred = gr._predicate(verb) if noun is None else ""
+    subj = gr._subject_token(verb) if verb is not None else None
     obj = _acted_on(verb, root) if noun is None else None
     if obj is not None:
         # "the council opened a rest centre at X" asks what "a rest centre was set up at
@@ -231,7 +232,7 @@ def _plain_place(
         subj = obj
     if subj is not None and subj.dep_ == "pobj" and subj.head.lower_ == "of":
         owner = subj.head.head  # "an exchange of 240 detainees that took place at X",
-        if _happening(owner) or subj.like_num or subj.ent_type_ in ex.COUNT_LABELS | ex.DATE_LABELS:
+        if _happening(owner) or subj.like_num or subj.ent_type_ in gr.COUNT_LABELS | gr.DATE_LABELS:
             subj = owner  # "the mark of 1:53.12 set in Y": the exchange, the mark
     if noun is None and (pred in lx.HAPPEN_PREDICATES or obj is not None) and _happening(subj):
         noun = subj  # "the breach occurred at X" asks where the breach was
@@ -241,17 +242,17 @@ def _plain_place(
         lemma = noun.lemma_.lower()
         pred = lemma
         pclass = lx.PREDICATE_CLASSES.get(lemma, "")
-        subject = ex._Ref(noun.text, "" if pclass else ex._field(lx.NOUN_CLASSES.get(lemma, lemma)))
+        subject = gr._Ref(noun.text, "" if pclass else gr._field(lx.NOUN_CLASSES.get(lemma, lemma)))
         pclass = pclass or "hold"
     else:
-        subject = ex._ref(subj, state)
-        pclass = lx.PLACE_PREDICATE_CLASSES.get(pred, ex._pred_class(pred))
+        subject = gr._ref(subj, state)
+        pclass = lx.PLACE_PREDICATE_CLASSES.get(pred, gr._pred_class(pred))
         if pclass in ("say", "be", "have") or not pclass or not subject.key:
             return None
         if role == "at" and verb is not None and verb.lemma_.lower() in lx.AT_PERSON_HEADS:
             return None  # "lashed out at X": aimed at someone, not somewhere
-    text = ex._strip_possessive(span.text)
-    claim = ex._base_claim(sent, value, ClaimKind.PLACE)
+    text = gr._strip_possessive(span.text)
+    claim = gr._base_claim(sent, value, ClaimKind.PLACE)
     claim.normalized.update(
         {"place": text, "label": value.label, "role": role, "within": _within(root)}
     )
@@ -265,18 +266,18 @@ def _plain_place(
     if noun is not None:
         claim.about = f"where the {noun.text} took place"
     else:
-        passive = ex._passive(verb) or (
+        passive = gr._passive(verb) or (
             verb is not None and verb.dep_ == "acl" and verb.tag_ == "VBN"
         )
-        verb_text = ("was " + ex._participle(pred)) if passive else ex._past(pred)
+        verb_text = ("was " + gr._participle(pred)) if passive else gr._past(pred)
         role_word = "" if role in ("obj", "in", "at", "near") or verb_text.endswith(role) else role
-        claim.about = f"where {ex._the(subject.display)} {verb_text} {role_word}".strip()
+        claim.about = f"where {gr._the(subject.display)} {verb_text} {role_word}".strip()
     role_key = "in" if pclass == "headquarter" else _PLACE_ROLES.get(role, "at")  # as _hq_claim
-    claim.key = ex._key(ClaimKind.PLACE, pclass, subject.key, role_key)
-    scope = ex._instance_scope(noun if noun is not None else subj) or _past_year(verb, state)
+    claim.key = gr._key(ClaimKind.PLACE, pclass, subject.key, role_key)
+    scope = gr._instance_scope(noun if noun is not None else subj) or _past_year(verb, state)
     if scope:
         claim.key += "|" + scope  # "the last cyclone to strike X", "set in Y in 2019"
-    claim.negated = ex._negated(verb)
+    claim.negated = gr._negated(verb)
     return claim
 
 
@@ -294,16 +295,16 @@ def _acted_on(verb: Token | None, place: Token) -> Token | None:
         obj is None
         or obj.pos_ != "NOUN"
         or obj.i == place.i
-        or ex.part_of_predicate(verb, obj)
+        or gr.part_of_predicate(verb, obj)
         or (verb.lemma_.lower(), obj.lemma_.lower()) in lx.PARTICLE_PREDICATES
-        or ex._is_amount(obj)
+        or gr._is_amount(obj)
         or obj.lemma_.lower() in lx.PLACE_PATH_NOUNS
     ):
         return None
     return obj
 
 
-def _past_year(verb: Token | None, state: ex.ArticleState) -> str:
+def _past_year(verb: Token | None, state: gr.ArticleState) -> str:
     """ "y:2019" when the verb is dated to a year before the story's ("set in 2019")."""
     if verb is None or state.published is None:
         return ""
@@ -366,7 +367,7 @@ def _place_host(anchor: Token) -> tuple[str, Token | None, Token | None, bool] |
     near X", "at a military airbase outside Y": then the place is a site near Y), off the
     agent of a passive ("set by A in B"), off the verb's subject ("the embankment at X gave
     way") or off a happening noun ("the handover at X")."""
-    if anchor.dep_ == "pobj" and anchor.head.lower_ in ex.PLACE_PREPS:
+    if anchor.dep_ == "pobj" and anchor.head.lower_ in gr.PLACE_PREPS:
         role, cur = anchor.head.lower_, anchor.head.head
     elif anchor.dep_ == "dobj":
         role, cur = "obj", anchor.head
@@ -415,12 +416,12 @@ def _within(place: Token) -> list[str]:
     Veldhaven", "the fishing town of X in Y province" → ["England"], ["Veldhaven"]…"""
     out: list[str] = []
     for c in place.children:
-        if c.dep_ == "appos" and c.ent_type_ in ex.PLACE_LABELS:
-            out.append(ex._ent_span(c).text)
+        if c.dep_ == "appos" and c.ent_type_ in gr.PLACE_LABELS:
+            out.append(gr._ent_span(c).text)
         elif c.dep_ == "prep" and c.lower_ == "in":
             inner = next((g for g in c.children if g.dep_ == "pobj"), None)
-            if inner is not None and inner.ent_type_ in ex.PLACE_LABELS:
-                out.append(ex._strip_possessive(ex._ent_span(inner).text))
+            if inner is not None and inner.ent_type_ in gr.PLACE_LABELS:
+                out.append(gr._strip_possessive(gr._ent_span(inner).text))
     if place.dep_ == "pobj" and place.head.lower_ == "of":
         settlement = place.head.head  # "the town of X in Y": "in Y" hangs off "town"
         if settlement.lemma_.lower() in lx.SETTLEMENT_NOUNS and settlement is not place:
@@ -429,10 +430,10 @@ def _within(place: Token) -> list[str]:
 
 
 def _hq_claim(
-    sent: Span, value: ex._Value, company: ex._Ref, place: Span, role: str = "in"
+    sent: Span, value: gr._Value, company: gr._Ref, place: Span, role: str = "in"
 ) -> ClaimData:
-    text = ex._strip_possessive(place.text)
-    claim = ex._base_claim(sent, value, ClaimKind.PLACE)
+    text = gr._strip_possessive(place.text)
+    claim = gr._base_claim(sent, value, ClaimKind.PLACE)
     claim.normalized.update(
         {
             "place": text,
@@ -445,12 +446,12 @@ def _hq_claim(
     claim.display = text
     claim.subject = company.display
     claim.predicate = "headquarter"
-    claim.about = f"where {ex._the(company.display)} is based"
-    claim.key = ex._key(ClaimKind.PLACE, "headquarter", company.key, role)
+    claim.about = f"where {gr._the(company.display)} is based"
+    claim.key = gr._key(ClaimKind.PLACE, "headquarter", company.key, role)
     return claim
 
 
-def _based_claim(sent: Span, value: ex._Value, state: ex.ArticleState) -> ClaimData | None:
+def _based_claim(sent: Span, value: gr._Value, state: gr.ArticleState) -> ClaimData | None:
     """ "Oslo-based Fjordline", "a Lyon-headquartered bank": the place is the company's
     home. Works for any "<Place>-based <noun>" compound."""
     doc = sent.doc
@@ -458,7 +459,7 @@ def _based_claim(sent: Span, value: ex._Value, state: ex.ArticleState) -> ClaimD
     if end + 1 >= sent.end or doc[end].text not in ("-", "‐"):
         return None
     based = doc[end + 1]
-    if ex._pred_class(based.lemma_.lower()) != "headquarter" and based.lower_ not in (
+    if gr._pred_class(based.lemma_.lower()) != "headquarter" and based.lower_ not in (
         "based",
         "headquartered",
     ):
@@ -466,22 +467,22 @@ def _based_claim(sent: Span, value: ex._Value, state: ex.ArticleState) -> ClaimD
     owner = based.head if based.head.i != based.i else None
     if owner is None or owner.pos_ not in ("NOUN", "PROPN"):
         return None
-    company = ex._ref(owner, state)
+    company = gr._ref(owner, state)
     if not company.key:
         return None
     return _hq_claim(sent, value, company, doc[value.start : value.end])
 
 
-def _where_based_claims(sent: Span, value: ex._Value, state: ex.ArticleState) -> list[ClaimData]:
+def _where_based_claims(sent: Span, value: gr._Value, state: gr.ArticleState) -> list[ClaimData]:
     doc = sent.doc
     place = doc[value.start : value.end]
     out: list[ClaimData] = []
     for rel in place.root.children:
-        if rel.dep_ != "relcl" or ex._pred_class(rel.lemma_.lower()) != "headquarter":
+        if rel.dep_ != "relcl" or gr._pred_class(rel.lemma_.lower()) != "headquarter":
             continue
         if not any(c.lower_ == "where" for c in rel.children):
             continue
-        company = ex._ref(
+        company = gr._ref(
             next((c for c in rel.children if c.dep_ in ("nsubj", "nsubjpass")), None), state
         )
         if company.key:

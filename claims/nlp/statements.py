@@ -2,7 +2,8 @@
 """Statements without a value: whether something happened, and who said a quotation.
 
 Two claim kinds come from here (the numbers, dates and places come from
-:mod:`claims.nlp.extract`, whose clause helpers this module reuses):
+:mod:`claims.nlp.extract` and its claim-kind modules; the clause helpers this module reuses
+are in :mod:`claims.nlp.grammar`):
 
 * ``negation`` — *did it happen, was it confirmed?* One claim per clause whose verb is a
   stance verb ("confirmed", "has not confirmed", "denied", "declined to confirm") or a verb
@@ -15,7 +16,7 @@ Two claim kinds come from here (the numbers, dates and places come from
   Left out on purpose: plans, forecasts and hypotheses ("will sign", "expected to meet",
   "could pay"), questions and conditions ("whether", "if"), and a denial that is about a
   detail ("did not meet on Monday", "did not sign until Friday": that is a date, which
-  :mod:`claims.nlp.extract` handles).
+  :mod:`claims.nlp.dates` handles).
 * ``attribution`` — *who said these words?* One claim per quotation of at least
   :data:`MIN_QUOTE_WORDS` words whose speaker the sentence names ("…," the mayor said;
   said Ana Ruiz; X told reporters: "…"; according to X). Quotations that run over several
@@ -35,14 +36,14 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from claims.nlp import extract as ex
+from claims.nlp import grammar as gr
 from claims.nlp import lexicon as lx
 from claims.nlp.types import ROLE_LABEL, ClaimData, ClaimKind, MentionData
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
 
-    from claims.nlp.extract import ArticleState
+    from claims.nlp.grammar import ArticleState
 
 __all__ = [
     "MIN_QUOTE_WORDS",
@@ -91,7 +92,7 @@ def _role_of(noun: Token) -> str:
 
 
 def _person_name(ent: Span) -> str:
-    words = ex._strip_possessive(ent.text).split()
+    words = gr._strip_possessive(ent.text).split()
     while len(words) > 1 and words[0].lower().rstrip(".") in lx.TITLES:
         words = words[1:]
     return " ".join(words)
@@ -186,7 +187,7 @@ def _polarity_pred(verb: Token) -> str:
     thing = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
     if _issued(verb, thing):
         return "make"  # "no demand has been received" / "they made a demand"
-    for cand in (*extra, ex._predicate(verb), lemma):
+    for cand in (*extra, gr._predicate(verb), lemma):
         if cand in lx.STANCE_VERBS:
             return lx.STANCE_VERBS[cand]
         if cand in lx.POLARITY_VERBS:
@@ -264,7 +265,7 @@ def _held_act_claim(verb: Token, state: ArticleState) -> ClaimData | None:
     holder = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     negated = lacking != (any(c.dep_ == "neg" for c in verb.children) or _has_no(noun))
     value = "no" if negated else "yes"
-    display = ex._past(pred) if value == "yes" else f"did not {pred}"
+    display = gr._past(pred) if value == "yes" else f"did not {pred}"
     return _claim(verb, state, pred, holder, None, value, display, stance=False)
 
 
@@ -309,7 +310,7 @@ def _polarity_claim(verb: Token, state: ArticleState) -> ClaimData | None:
     if negated and _denies_a_detail(verb):
         return None
     value = "no" if negated else "yes"
-    display = ex._past(pred) if value == "yes" else f"did not {pred}"
+    display = gr._past(pred) if value == "yes" else f"did not {pred}"
     return _claim(
         verb, state, pred, thing_tok, subject_tok, value, display, stance=False, bare=act_noun
     )
@@ -333,14 +334,14 @@ def _stance_claim(verb: Token, pred: str, negated: bool, state: ArticleState) ->
         value = {"confirmed": "yes", "denied": "no", "not confirmed": "unconfirmed"}[stance_value]
         if inner_negated and value != "unconfirmed":
             value = "no" if value == "yes" else "yes"
-        inner = _polarity_pred(comp) or ex._predicate(comp) or comp.lemma_.lower()
+        inner = _polarity_pred(comp) or gr._predicate(comp) or comp.lemma_.lower()
         if (
             inner in _TAKING
             and thing_tok is not None
             and lx.noun_class(thing_tok.lemma_.lower()) in _TAKEN_THINGS
         ):
             inner = "steal"  # "denied that any records were taken" / "data was stolen"
-        shown = ex._past(inner) if not inner_negated else f"did not {inner}"
+        shown = gr._past(inner) if not inner_negated else f"did not {inner}"
         display = f"{stance_value}: {shown}"
         return _claim(verb, state, inner, thing_tok, subject_tok, value, display, stance=True)
     thing_tok, subject_tok = _arguments(verb)
@@ -356,7 +357,7 @@ def _reported_realis(comp: Token) -> bool:
     plan or a possibility ("that it would pay")."""
     if any(c.dep_ == "aux" and c.lower_ in lx.MODAL_WORDS for c in comp.children):
         return False
-    return ex._tense(comp) != "future" and not ex._planned(comp)
+    return gr._tense(comp) != "future" and not gr._planned(comp)
 
 
 def _claim(
@@ -373,8 +374,8 @@ def _claim(
     """``bare``: the act alone is the question ("no arrests have been made")."""
     if pred == "make" and verb.lemma_.lower() in ("receive", "get"):
         subject_tok = None  # who received a demand is not who made it
-    thing = ex._ref(thing_tok, state)
-    subject = ex._ref(subject_tok, state)
+    thing = gr._ref(thing_tok, state)
+    subject = gr._ref(subject_tok, state)
     if not (thing.key or subject.key or bare):
         return None
     doc = verb.doc
@@ -389,7 +390,7 @@ def _claim(
         normalized={"type": ClaimKind.NEGATION, "polarity": value, "stance": stance},
         display=display,
         about=_polarity_about(pred, _who(subject_tok, subject), thing_tok),
-        key=ex._key(ClaimKind.NEGATION, pred, thing.key, subject.key),
+        key=gr._key(ClaimKind.NEGATION, pred, thing.key, subject.key),
         subject=subject.display,
         predicate=pred,
         negated=value not in ("yes", "confirmed"),
@@ -407,11 +408,11 @@ def _realis(verb: Token, negated_stance: bool, refusal: bool) -> bool:
     # "Seoul expects talks, but no summit has been confirmed": a clause joined by "but" is
     # not governed by the first clause's "expects"
     if verb.dep_ == "conj":
-        planned = ex._hypothetical(verb)
+        planned = gr._hypothetical(verb)
         future = any(c.lower_ in ("will", "'ll", "shall") for c in verb.children)
     else:
-        planned = ex._planned(verb) or ex._aspired(verb)
-        future = ex._tense(verb) == "future"
+        planned = gr._planned(verb) or gr._aspired(verb)
+        future = gr._tense(verb) == "future"
     if future or (not modal and planned):
         return False
     for tok in (verb, verb.head):
@@ -422,8 +423,8 @@ def _realis(verb: Token, negated_stance: bool, refusal: bool) -> bool:
 
 def _arguments(verb: Token) -> tuple[Token | None, Token | None]:
     """(what the verb acts on, who acts): "no ransom was paid by the firm" → (ransom, firm)."""
-    passive = ex._passive(verb)
-    return _thing(verb, passive), _agent(verb) if passive else ex._subject_token(verb)
+    passive = gr._passive(verb)
+    return _thing(verb, passive), _agent(verb) if passive else gr._subject_token(verb)
 
 
 def _thing(verb: Token, passive: bool) -> Token | None:
@@ -440,11 +441,11 @@ def _thing(verb: Token, passive: bool) -> Token | None:
         prep = next(
             (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "to")), None
         )
-        if prep is not None and ex._predicate(verb) != verb.lemma_.lower():
+        if prep is not None and gr._predicate(verb) != verb.lemma_.lower():
             tok = next((c for c in prep.children if c.dep_ == "pobj"), None)
     if tok is None or tok.pos_ == "PRON" or tok.lower_ in lx.PRONOUNS_OTHER:
         return None
-    if ex.part_of_predicate(verb, tok):
+    if gr.part_of_predicate(verb, tok):
         return None  # "conceded defeat" is "conceded"
     return tok
 
@@ -486,7 +487,7 @@ def _denies_a_detail(verb: Token) -> bool:
             return True
         if tok.ent_type_ in ("DATE", "TIME") and not _as_of(tok, verb):
             return True
-        if tok.ent_type_ in ex.PLACE_LABELS and tok.dep_ == "pobj" and tok.head.head.i == verb.i:
+        if tok.ent_type_ in gr.PLACE_LABELS and tok.dep_ == "pobj" and tok.head.head.i == verb.i:
             return True
     return False
 
@@ -515,11 +516,11 @@ def _verb_span(verb: Token) -> tuple[int, int]:
     return start, end
 
 
-def _who(tok: Token | None, ref: ex._Ref) -> str:
+def _who(tok: Token | None, ref: gr._Ref) -> str:
     """How the question names the subject: a name as written, else its noun phrase."""
     if tok is None or ref.key.startswith("@") or not ref.key:
         return ref.display
-    text = ex._noun_phrase(tok)
+    text = gr._noun_phrase(tok)
     return text[:1].lower() + text[1:] if tok.pos_ == "NOUN" and text[:1].isupper() else text
 
 
@@ -533,18 +534,18 @@ def _phrase(noun: Token) -> str:
 def _polarity_about(pred: str, subject: str, thing: Token | None) -> str:
     """ "whether the finance ministry confirmed the payment", "whether the ministers met",
     "whether the card data was accessed"."""
-    what = ex._the(_phrase(thing)) if thing is not None else ""
+    what = gr._the(_phrase(thing)) if thing is not None else ""
     if thing is not None and thing.ent_type_:
         what = _phrase(thing)
-    who = ex._the(subject) if subject else ""
+    who = gr._the(subject) if subject else ""
     if pred == "claim responsibility" and what:
         what = f"for {what}"  # "claimed responsibility for the attack"
     if not who and what:
         be = "were" if thing is not None and thing.tag_ in ("NNS", "NNPS") else "was"
-        return f"whether {what} {be} {ex._participle(pred)}"
+        return f"whether {what} {be} {gr._participle(pred)}"
     if not who:
-        return f"whether anyone was {ex._participle(pred)}"  # "no arrests have been made"
-    return " ".join(p for p in ("whether", who, ex._past(pred), what) if p)
+        return f"whether anyone was {gr._participle(pred)}"  # "no arrests have been made"
+    return " ".join(p for p in ("whether", who, gr._past(pred), what) if p)
 
 
 # --------------------------------------------------------------------------- attribution
@@ -558,8 +559,8 @@ def quote_words(text: str) -> list[str]:
 def _paragraph_quotes(sent: Span) -> list[tuple[int, int, str]]:
     """Quotations (char start, end, words) of the paragraph holding ``sent``, Doc offsets.
     Each paragraph is read once per Doc: the quotations are kept on the Doc, by paragraph
-    start, beside its text (:func:`claims.nlp.extract.doc_text`)."""
-    text = ex.doc_text(sent.doc)
+    start, beside its text (:func:`claims.nlp.grammar.doc_text`)."""
+    text = gr.doc_text(sent.doc)
     cached: dict[int, list[tuple[int, int, str]]] = sent.doc.user_data.setdefault(
         "newsdesk_quotes", {}
     )
@@ -623,20 +624,20 @@ def _speaker(sent: Span, q_start: int, q_end: int, state: ArticleState) -> Token
 
 def _quote_claim(speaker: Token, words: str, state: ArticleState) -> ClaimData:
     doc = speaker.doc
-    ref = ex._ref(speaker, state)  # a name, "he"/"she", or "the governor, Ana Petrov" → @name
+    ref = gr._ref(speaker, state)  # a name, "he"/"she", or "the governor, Ana Petrov" → @name
     role = "" if speaker.ent_type_ else _role_of(speaker)
     if ref.key.startswith("@"):
         key, display = ref.key, ref.display
         role = role or next((r for r, names in state.roles.items() if display in names), "")
     else:
-        display = ex._span_text(speaker)  # "the regional governor"
+        display = gr._span_text(speaker)  # "the regional governor"
         person = _resolve_role(role, state) if role else ""
-        key = "@" + ex._field(person) if person else (role or ref.key)
+        key = "@" + gr._field(person) if person else (role or ref.key)
         display = f"{display} ({person})" if person else display
     if speaker.ent_type_:
-        span = ex._ent_span(speaker)
+        span = gr._ent_span(speaker)
     else:
-        mods = [c.left_edge.i for c in speaker.lefts if c.dep_ in ex._CHUNK_DEPS]
+        mods = [c.left_edge.i for c in speaker.lefts if c.dep_ in gr._CHUNK_DEPS]
         span = doc[min([speaker.i, *mods]) : speaker.i + 1]
     clean = " ".join(words.split())
     first = " ".join(clean.split()[:8])
@@ -655,7 +656,7 @@ def _quote_claim(speaker: Token, words: str, state: ArticleState) -> ClaimData:
         },
         display=display,
         about=f"who said “{first}{'…' if len(clean.split()) > 8 else ''}”",
-        key=ex._key(ClaimKind.ATTRIBUTION, " ".join(quote_words(clean))),
+        key=gr._key(ClaimKind.ATTRIBUTION, " ".join(quote_words(clean))),
         subject=display,
         predicate="say",
         quote=clean,

@@ -53,8 +53,9 @@ class ClaimData:
     ``start``/``end`` for dates and times, ``seconds`` for durations, ``place`` for places.
     ``display`` is the normalised value for people ("Mon 1 Sep, evening", "5th", "≥ 26").
     ``key`` is the alignment key, ``kind|predicate|thing|subject|scope`` for counts (formats
-    per kind in :mod:`claims.nlp.extract`): :mod:`claims.nlp.align` blocks claims on its hard
-    fields and matches the rest softly; ``about`` is the human wording of the question.
+    per kind in the claim-kind modules, see :mod:`claims.nlp.extract`): :mod:`claims.nlp.align`
+    blocks claims on its hard fields and matches the rest softly; ``about`` is the human
+    wording of the question.
     """
 
     kind: str
