@@ -282,7 +282,7 @@ def _polarity_claim(verb: Token, state: ArticleState) -> ClaimData | None:
             return None
         no = any(c.dep_ == "neg" for c in copula.children) or _has_no(thing_tok)
         value = "no" if no else "yes"
-        display = ex._past(pred) if value == "yes" else f"did not {pred}"
+        display = gr._past(pred) if value == "yes" else f"did not {pred}"
         return _claim(verb, state, pred, thing_tok, None, value, display, stance=False)
     pred = _polarity_pred(verb)
     if not pred:
