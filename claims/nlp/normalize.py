@@ -120,6 +120,7 @@ UPPER = (
 QUALIFIERS = tuple(sorted(APPROX + LOWER + UPPER, key=len, reverse=True))
 
 
+@lru_cache(maxsize=8192)
 def parse_number(text: str) -> tuple[float, float] | None:
     """Parse a number span ("15,000", "1.2 million", "twenty-six", "dozens") → (low, high).
 
@@ -343,6 +344,7 @@ _DURATION_RE = re.compile(
 )
 
 
+@lru_cache(maxsize=8192)
 def parse_duration(text: str) -> tuple[float, str] | None:
     """'70-minute' → (4200, 'minute'), 'two hours' → (7200, 'hour'); None if not a duration.
     A compound length ("7 hours and 14 minutes", "11 days, 7 hours, 14 minutes and 32

@@ -29,7 +29,7 @@ module, ``gr``); :mod:`claims.nlp.extract` calls :func:`build_place` for place v
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from claims.nlp import grammar as gr
 from claims.nlp import lexicon as lx
@@ -87,10 +87,15 @@ def mark_place_names(doc: Doc) -> Doc:
             ents[n] = _Span(doc, ent.start, ent.end, label=_place_label(ent.root))
             changed = True
     taken = {i for ent in ents for i in range(ent.start, ent.end)}
-    pobj, propn = doc.vocab.strings["pobj"], doc.vocab.strings["PROPN"]
-    for tok in doc:
-        if tok.dep != pobj or tok.pos != propn:
-            continue  # integer checks first: most tokens are not a proper-noun object
+    from spacy.attrs import DEP, ORTH, POS, SENT_START
+
+    # one C call for the columns the loops below filter on: most tokens are neither a
+    # proper-noun object nor a sentence-opening name
+    arr = doc.to_array([DEP, POS, SENT_START, ORTH])
+    strings = doc.vocab.strings
+    pobjs = ((arr[:, 0] == strings["pobj"]) & (arr[:, 1] == strings["PROPN"])).nonzero()[0]
+    for i in pobjs.tolist():
+        tok = doc[i]
         if tok.i not in taken and tok.text[:1].isupper() and _names_a_place(tok):
             start = tok.i
             while (
@@ -102,7 +107,7 @@ def mark_place_names(doc: Doc) -> Doc:
             ents.append(_Span(doc, start, tok.i + 1, label=_place_label(tok)))
             taken.update(range(start, tok.i + 1))
             changed = True
-    recovered = _recovered_names(doc, ents, taken)
+    recovered = _recovered_names(doc, ents, taken, arr)
     if recovered:
         ents.extend(recovered)
         changed = True
@@ -111,7 +116,7 @@ def mark_place_names(doc: Doc) -> Doc:
     return doc
 
 
-def _recovered_names(doc: Doc, ents: list[Span], taken: set[int]) -> list[Span]:
+def _recovered_names(doc: Doc, ents: list[Span], taken: set[int], arr: Any) -> list[Span]:
     """Names opening a sentence that the model parsed as another word ("Tolliver was
     convicted on 21 May", tagged as an adverb): a capitalised first word that the article
     elsewhere writes as a name (a person's surname, a one-word name) and never in lower
@@ -122,10 +127,15 @@ def _recovered_names(doc: Doc, ents: list[Span], taken: set[int]) -> list[Span]:
     names.update({e.text: e.label_ for e in ents if len(e) == 1 and e.label_ in _NAME_LABELS})
     if not names:
         return []
+    import numpy as np
+
+    hashes = [doc.vocab.strings[name] for name in names]
+    starts = ((arr[:, 2] == 1) & np.isin(arr[:, 3], hashes)).nonzero()[0]
     lower: set[str] | None = None
     out = []
-    for tok in doc:
-        if not tok.is_sent_start or tok.i in taken or tok.text not in names:
+    for i in starts.tolist():
+        tok = doc[i]
+        if tok.i in taken:
             continue
         if tok.pos_ in ("PRON", "DET", "AUX", "CCONJ", "ADP") or not tok.is_title:
             continue

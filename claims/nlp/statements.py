@@ -34,6 +34,7 @@ are in :mod:`claims.nlp.grammar`):
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import TYPE_CHECKING
 
 from claims.nlp import grammar as gr
@@ -65,14 +66,33 @@ _WORD = re.compile(r"[\w’']+")
 
 def statement_claims(sent: Span, state: ArticleState) -> list[ClaimData]:
     """The negation and attribution claims of one sentence (offsets within its Doc)."""
-    _learn_roles(sent, state)
-    out = [
-        c
-        for verb in sent
-        if verb.lemma_.lower() in _POLARITY_LEMMAS and (c := _polarity_claim(verb, state))
-    ]
+    verbs, people = _token_index(sent.doc)
+    _learn_roles(sent, state, _within(people, sent))
+    doc = sent.doc
+    out = [c for i in _within(verbs, sent) if (c := _polarity_claim(doc[i], state))]
     out.extend(_attribution_claims(sent, state))
     return out
+
+
+def _token_index(doc: Doc) -> tuple[list[int], list[int]]:
+    """Positions of the tokens statements start from, found once per Doc with one C call:
+    verbs whose lemma can make a polarity claim, and the first tokens of PERSON names."""
+    cached = doc.user_data.get("newsdesk_statement_tokens")
+    if cached is None:
+        import numpy as np
+        from spacy.attrs import ENT_IOB, ENT_TYPE, LEMMA
+
+        arr = doc.to_array([LEMMA, ENT_IOB, ENT_TYPE])
+        strings = doc.vocab.strings
+        lemmas = [strings[w] for w in _POLARITY_LEMMAS]
+        verbs = np.isin(arr[:, 0], lemmas).nonzero()[0].tolist()
+        begins = (arr[:, 1] == 3) & (arr[:, 2] == strings["PERSON"])  # IOB 3 = "B"
+        cached = doc.user_data["newsdesk_statement_tokens"] = (verbs, begins.nonzero()[0].tolist())
+    return cached
+
+
+def _within(positions: list[int], sent: Span) -> list[int]:
+    return positions[bisect_left(positions, sent.start) : bisect_left(positions, sent.end)]
 
 
 # --------------------------------------------------------------------------- roles
@@ -98,13 +118,13 @@ def _person_name(ent: Span) -> str:
     return " ".join(words)
 
 
-def _learn_roles(sent: Span, state: ArticleState) -> None:
+def _learn_roles(sent: Span, state: ArticleState, starts: list[int]) -> None:
     """Remember which person holds which role, from "Mayor Ana Ruiz" (a title before the
-    name), "Ana Ruiz, the city's mayor" and "the mayor, Ana Ruiz" (appositions)."""
+    name), "Ana Ruiz, the city's mayor" and "the mayor, Ana Ruiz" (appositions). ``starts``
+    are the sentence's first tokens of PERSON names (``Span.ents`` rescans the whole Doc)."""
     doc = sent.doc
-    for tok in sent:  # ``Span.ents`` rescans the whole Doc: walk the IOB tags instead
-        if tok.ent_iob_ != "B" or tok.ent_type_ != "PERSON":
-            continue
+    for start in starts:
+        tok = doc[start]
         end = tok.i + 1
         while end < sent.end and doc[end].ent_iob_ == "I":
             end += 1
