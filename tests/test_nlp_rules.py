@@ -1440,3 +1440,22 @@ def test_the_halves_of_a_year_are_six_months_but_a_match_half_is_no_date():
 def test_dates_of_one_happening_in_other_words(nlp, first, second):
     found = conflicts(nlp, ("Wire", TUE, first), ("Daily", TUE, second))
     assert [c.kind for c in found] == ["datetime"]
+
+
+def test_a_name_the_parser_read_as_an_adverb_is_still_the_subject(nlp):
+    from spacy.tokens import Doc
+
+    from claims.nlp.grammar import _subject_token
+
+    # the parse the small model gives "Tolliver was convicted on 21 May" on its own
+    words = ["Tolliver", "was", "convicted", "on", "21", "May", "."]
+    doc = Doc(
+        nlp.vocab,
+        words=words,
+        heads=[2, 2, 2, 2, 5, 3, 2],
+        deps=["advmod", "auxpass", "ROOT", "prep", "nummod", "pobj", "punct"],
+        ents=["B-PERSON", "O", "O", "O", "B-DATE", "I-DATE", "O"],
+    )
+    assert _subject_token(doc[2]).text == "Tolliver"
+    doc.ents = [doc[4:6]]
+    assert _subject_token(doc[2]) is None  # an adverb that is no name is no subject

@@ -251,12 +251,29 @@ def _subject_token(verb: Token | None) -> Token | None:
             ):
                 return cur.head  # "an earthquake that hit X": the relative's antecedent
             return subj
+        if (named := _name_parsed_as_modifier(cur)) is not None:
+            return named
         if cur.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acl", "relcl") and cur.head.i != cur.i:
             if cur.dep_ in ("acl", "relcl") and cur.head.pos_ in ("NOUN", "PROPN"):
                 return cur.head
             cur = cur.head
             continue
         return None
+    return None
+
+
+def _name_parsed_as_modifier(verb: Token) -> Token | None:
+    """ "Tolliver was convicted on 21 May": an unfamiliar name opening the sentence, parsed
+    as an adverb or modifier of the verb that has no subject (the place-name component has
+    made it an entity when the article names it elsewhere)."""
+    tok = next(verb.lefts, None)
+    if (
+        tok is not None
+        and tok.is_sent_start
+        and tok.dep_ in ("advmod", "npadvmod", "amod", "dep", "nmod")
+        and tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+    ):
+        return tok
     return None
 
 
