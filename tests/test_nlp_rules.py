@@ -1459,3 +1459,17 @@ def test_a_name_the_parser_read_as_an_adverb_is_still_the_subject(nlp):
     assert _subject_token(doc[2]).text == "Tolliver"
     doc.ents = [doc[4:6]]
     assert _subject_token(doc[2]) is None  # an adverb that is no name is no subject
+
+
+def test_a_length_in_several_units_is_one_value_precise_to_its_last_unit(nlp):
+    (length,) = claims(
+        nlp, "The Osprey finished the race in 9 days, 4 hours and 12 minutes.", TUE, "duration"
+    )
+    assert length.normalized["seconds"] == 9 * 86400 + 4 * 3600 + 12 * 60
+    assert length.display == "9 days, 4 hours and 12 minutes"
+    found = conflicts(
+        nlp,
+        ("Wire", TUE, "The Osprey finished the race in 9 days, 4 hours and 12 minutes."),
+        ("Daily", TUE, "The Osprey finished the race in 9 days, 8 hours and 12 minutes."),
+    )
+    assert [c.kind for c in found] == ["duration"]

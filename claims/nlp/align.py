@@ -410,6 +410,9 @@ def compatible(kind: str, a: dict[str, Any], b: dict[str, Any], place_same: bool
         sa, sb = a.get("seconds"), b.get("seconds")
         if not sa or not sb:
             return True
+        if a.get("step") and b.get("step"):
+            # two lengths given to the minute (or second) are the same only to that unit
+            return abs(sa - sb) <= max(a["step"], b["step"])
         return abs(sa - sb) <= 0.1 * max(sa, sb)
     if kind == ClaimKind.NEGATION:
         # "confirmed" clashes with "not confirmed" and "denied"; "met" with "did not meet"

@@ -98,7 +98,11 @@ def _build_duration(sent: Span, value: _Value, state: ArticleState) -> ClaimData
     pclass = _pred_class(pred)
     claim = _base_claim(sent, value, ClaimKind.DURATION)
     claim.normalized.update({"seconds": seconds, "unit": unit})
+    if (step := nz.duration_step(span.text)) is not None:
+        claim.normalized["step"] = step  # "11 days, 7 hours and 14 minutes": to the minute
     claim.display = _duration_display(seconds, unit)
+    if "step" in claim.normalized:
+        claim.display = span.text  # "11 days, 7 hours and 14 minutes" reads better as written
     claim.subject = thing.display
     claim.predicate = pred
     claim.about = (

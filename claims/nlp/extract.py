@@ -308,6 +308,13 @@ def _find_values(
                     and doc[prev.end].lower_ == "on"
                     and nz.clock_time(doc[prev.start : prev.end].text) is not None
                 )
+                # "11 days, 7 hours and 14 minutes": one length in several pieces
+                or (
+                    0 < start - prev.end <= 2
+                    and all(t.lower_ in (",", "and") for t in doc[prev.end : start])
+                    and _is_duration(doc[prev.start : prev.end].text)
+                    and _is_duration(doc[start:end].text)
+                )
             )
         ):
             # "Monday" (DATE) + "evening" (TIME) → one value "Monday evening".

@@ -363,6 +363,18 @@ def parse_duration(text: str) -> tuple[float, str] | None:
     return _duration_part(m)
 
 
+def duration_step(text: str) -> float | None:
+    """The finest unit of a compound length in seconds ("11 days, 7 hours and 14 minutes" →
+    60): such a figure is precise to that unit, not to a tenth of itself. None for a
+    length in one unit ("about two hours")."""
+    parts = list(_DURATION_RE.finditer(text.lower()))
+    if len(parts) < 2:
+        return None
+    last = parts[-1].group("unit").lower()
+    last = "century" if last.startswith("centur") else last.rstrip("s")
+    return _UNIT_SECONDS.get(last)
+
+
 _JOINER_RE = re.compile(r"\s*(?:,|,?\s+and)\s+")
 
 
