@@ -1473,3 +1473,12 @@ def test_a_length_in_several_units_is_one_value_precise_to_its_last_unit(nlp):
         ("Daily", TUE, "The Osprey finished the race in 9 days, 8 hours and 12 minutes."),
     )
     assert [c.kind for c in found] == ["duration"]
+
+
+def test_a_time_given_to_leave_and_a_time_someone_has_to_leave_are_one_question(nlp):
+    found = conflicts(
+        nlp,
+        ("Wire", TUE, "The two envoys were given 48 hours to leave the country."),
+        ("Daily", TUE, "The two envoys have one week to leave the country."),
+    )
+    assert [c.kind for c in found] == ["duration"]

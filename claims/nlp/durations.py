@@ -120,6 +120,9 @@ def _build_duration(sent: Span, value: _Value, state: ArticleState) -> ClaimData
         scope = ",".join(x for x in (scope, "left") if x)  # "with a week of racing left"
     # "within 12 minutes" is a deadline met; "given two hours to leave" a time allowed
     offset = _duration_offset(doc, value, sent, verb) if rival is None else ""
+    if offset == "allowed":
+        # "were given 72 hours to leave" / "have one week to leave": one time allowed
+        claim.key = _key(ClaimKind.DURATION, "give", thing.key)
     if offset:
         scope = ",".join(x for x in (scope, offset) if x)
     if _planned(verb):
@@ -137,7 +140,7 @@ def _duration_offset(doc: Doc, value: _Value, sent: Span, verb: Token | None) ->
     end = value.end
     if value.start > sent.start and doc[value.start - 1].lower_ == "within":
         return "within"
-    allowing = verb is not None and verb.lemma_.lower() in ("give", "allow", "grant")
+    allowing = verb is not None and verb.lemma_.lower() in ("give", "allow", "grant", "have")
     if allowing and (
         any(c.dep_ == "xcomp" for c in verb.children)
         or (end < sent.end and doc[end].lower_ == "to")
