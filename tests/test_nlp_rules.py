@@ -828,6 +828,7 @@ def test_a_dateline_is_neither_the_subject_nor_the_date_of_the_first_sentence(nl
     dates = claims(nlp, text, dt.date(2026, 5, 6), "datetime")
     assert [c.normalized["start"][:10] for c in dates] == ["2026-05-04"]
     assert "harlow" not in dates[0].key
+    assert text[dates[0].sentence_start :].startswith("Councillors voted")
     sentence = analyse_article(text, published=dt.date(2026, 5, 6), nlp=nlp).sentences[0]
     assert text[sentence[0] : sentence[1]].startswith("Councillors voted")
 

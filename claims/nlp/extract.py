@@ -64,6 +64,7 @@ from claims.nlp.grammar import (
     _strip_possessive,
     _track_person,
     _Value,
+    doc_text,
 )
 from claims.nlp.measures import _age_person, _build_age
 from claims.nlp.ordinals import _MINUTE_RE, _build_minute, _build_ordinal
@@ -172,6 +173,9 @@ def _sentence_claims(
         (sent.start_char + m.start(1), sent.start_char + m.end(1), m.group(1))
         for m in _QUOTE_RE.finditer(sent.text)
     ]
+    # the sentence as stored, without the blanks a dateline left (:func:`blank_datelines`)
+    body = doc_text(sent.doc)[sent.start_char : sent.end_char]
+    sent_start = sent.start_char + len(body) - len(body.lstrip())
     for claim, clause_source in found:
         source = clause_source or attribution
         for q_start, q_end, words in quotes:
@@ -180,8 +184,8 @@ def _sentence_claims(
                 break
         if claim.quote and claim.kind == ClaimKind.DATETIME and _relative(claim.value_text):
             continue  # "Today we open a new chapter": said on a day the story need not give
-        claim.sentence_start = sent.start_char + offset
-        claim.sentence_end = sent.start_char + len(sent.text.rstrip()) + offset
+        claim.sentence_start = sent_start + offset
+        claim.sentence_end = sent.start_char + len(body.rstrip()) + offset
         claim.value_start += offset
         claim.value_end += offset
         claim.attribution = claim.attribution or source
