@@ -1483,3 +1483,40 @@ def test_a_time_given_to_leave_and_a_time_someone_has_to_leave_are_one_question(
         ("Daily", TUE, "The two envoys have one week to leave the country."),
     )
     assert [c.kind for c in found] == ["duration"]
+
+
+@pytest.mark.parametrize(
+    "first,second",
+    [
+        # a tally over years is not the story's toll
+        (
+            "Two workers were killed when the crane fell.",
+            "The union says 14 people have been killed in crane accidents in the past decade.",
+        ),
+        # a usual figure is not the event's
+        (
+            "The gauge recorded 180 millimetres in two days.",
+            "The town normally sees about 60 millimetres in a month.",
+        ),
+        # "confirmed dead" is a toll, not a reported count of the injured
+        ("Three people were injured, officials said.", "Five people are confirmed dead."),
+        # a time penalty is not the race time
+        (
+            "Her winning time was 1 hour 31 minutes and 4 seconds.",
+            "Her rival was given a five-second time penalty.",
+        ),
+        # a count within a window of years is not a career count
+        (
+            "The Herons were chasing a second title in three years.",
+            "The Kites won the final, their fifth title.",
+        ),
+    ],
+)
+def test_figures_that_only_look_like_the_same_question(nlp, first, second):
+    assert conflicts(nlp, ("Wire", TUE, first), ("Daily", TUE, second)) == []
+
+
+def test_an_estimated_sum_keeps_its_number(nlp):
+    text = "The contract, worth an estimated 900 million crowns, was signed."
+    (sum_,) = claims(nlp, text, TUE, "count")
+    assert sum_.normalized["value"] == 900_000_000

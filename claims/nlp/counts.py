@@ -379,8 +379,10 @@ def _build_count(sent: Span, value: _Value, state: ArticleState) -> ClaimData | 
         scope = ",".join(x for x in (scope, "more") if x)  # "fell a further 3%": another step
     if _remaining(doc, value.end, sent.end):
         scope = ",".join(x for x in (scope, "left") if x)  # "with six kilometres remaining"
-    if _usual(noun) or _usual(subj_tok):
+    if _usual(noun) or _usual(subj_tok) or _usual_verb(verb):
         scope = ",".join(x for x in (scope, "usual") if x)  # "the normal limit is 70mph"
+    if _over_past_years(verb) or _over_past_years(noun):
+        scope = ",".join(x for x in (scope, "years") if x)  # "12 killed in the past decade"
     if (
         start > sent.start
         and doc[start - 1].lower_ == "by"
@@ -686,6 +688,31 @@ def _rate_move(span: Span, verb: Token | None) -> tuple[str, Token | None] | Non
 
 _YEAR_PERIOD = re.compile(r"\b(?:full[- ]year|annual|yearly|twelve[- ]month)\b", re.I)
 _HALF_PERIOD = re.compile(r"\b(?:first|second)[- ]half|half[- ]year(?:ly)?\b", re.I)
+
+
+def _usual_verb(verb: Token | None) -> bool:
+    """ "the valley normally sees 95 millimetres in April": a figure for ordinary times."""
+    return verb is not None and any(
+        c.dep_ == "advmod" and c.lower_ in lx.USUAL_ADVERBS for c in verb.children
+    )
+
+
+def _over_past_years(tok: Token | None) -> bool:
+    """ "killed in crane accidents in the past decade", "over the last ten years": a tally
+    of many events, not the story's own figure."""
+    if tok is None:
+        return False
+    for prep in tok.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "over", "during", "across"):
+            continue
+        for span in prep.children:
+            if (
+                span.dep_ == "pobj"
+                and span.lemma_.lower() in lx.LONG_PERIODS
+                and any(c.lower_ in ("past", "last", "previous") for c in span.children)
+            ):
+                return True
+    return False
 
 
 def _period_scope(span: Span) -> str:

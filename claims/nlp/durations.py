@@ -63,6 +63,8 @@ def _build_duration(sent: Span, value: _Value, state: ArticleState) -> ClaimData
         noun = root.head
     elif span[-1].dep_ in ("amod", "compound") and span[-1].head.pos_ == "NOUN":
         noun = span[-1].head
+    while noun is not None and noun.dep_ == "compound" and noun.head.pos_ == "NOUN":
+        noun = noun.head  # "a five-second time penalty" is a penalty, not a time
     of_thing = _of_phrase(span)
     scope = ""
     if of_thing:

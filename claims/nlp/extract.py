@@ -271,6 +271,12 @@ def _find_values(
         if start >= end:
             continue
         if (
+            end - start == 1
+            and doc[start].lower_ in ("a", "an")
+            and any(t.like_num for t in doc[end : min(end + 2, sent.end)])
+        ):
+            continue  # "an estimated 900 million": the article, not a number of its own
+        if (
             end < sent.end
             and doc[end].lower_.rstrip(".") in nz.SCALE_SUFFIXES
             and not doc[end - 1].whitespace_
@@ -370,8 +376,15 @@ def _find_values(
             and tok.head.pos_ == "NOUN"
             and not (tok.i + 1 < sent.end and doc[tok.i + 1].text in ("-", "‐"))
         ):
-            values.append(_Value(tok.i, tok.i + 1, "NUM"))
-            covered.add(tok.i)
+            first = tok.i
+            while (
+                first - 1 > sent.start
+                and doc[first - 1].like_num
+                and doc[first - 1].i not in covered
+            ):
+                first -= 1  # "900 million": the scale word's number too
+            values.append(_Value(first, tok.i + 1, "NUM"))
+            covered.update(range(first, tok.i + 1))
     values.sort(key=lambda v: v.start)
     return values
 

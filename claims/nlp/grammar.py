@@ -163,6 +163,8 @@ def _predicate(verb: Token | None) -> str:
         if comp is not None:
             return _participle_lemma(comp)
     for child in verb.children:
+        if child.dep_ in ("oprd", "acomp", "xcomp") and child.lower_ in lx.STATE_PREDICATES:
+            return lx.STATE_PREDICATES[child.lower_]  # "seven are confirmed dead": a toll
         key = (lemma, child.lemma_.lower())
         if key in lx.PARTICLE_PREDICATES and child.dep_ in (
             "dobj",

@@ -1457,6 +1457,9 @@ HELD_EVENT_VERBS = {
     "referendum": "vote",
     "election": "vote",
 }
+# A state a verb of reporting confirms ("confirmed dead", "feared missing", "found
+# alive"): the state is the predicate, not the confirming.
+STATE_PREDICATES = {"dead": "die", "missing": "missing", "injured": "injure", "alive": "survive"}
 # Directions that tell two things of one kind apart ("the northbound carriageway").
 DIRECTION_WORDS = frozenset(
     {
@@ -1489,6 +1492,9 @@ CHANGE_VERBS = frozenset(
         "narrow",
     }
 )
+USUAL_ADVERBS = frozenset({"normally", "usually", "typically", "ordinarily", "generally"})
+# Periods long enough that a count over them is a record of many events.
+LONG_PERIODS = frozenset({"year", "decade", "century", "month"})
 # Periods of a rate: "90,000 vehicles a day", "12 flights per hour".
 RATE_PERIODS = frozenset({"day", "week", "month", "year", "hour", "minute", "night", "season"})
 

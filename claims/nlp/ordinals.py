@@ -231,6 +231,8 @@ def _ordinal_scope(
                 parts.append(("to:" if low == "to" else f"{low}:") + _ref(pobj, state).key)
             elif pobj is not None and pobj.ent_type_ not in DATE_LABELS:
                 parts.append(f"{low}:{pobj.lemma_.lower()}")
+            elif pobj is not None and low == "in" and pobj.lemma_.lower() in lx.LONG_PERIODS:
+                parts.append("window")  # "a second title in three years": within a window
         elif (
             child.dep_ in ("amod", "compound")
             and low not in lx.NEUTRAL_MODIFIERS
@@ -238,6 +240,18 @@ def _ordinal_scope(
             and child.pos_ in ("ADJ", "NOUN")
         ):
             parts.append(child.lemma_.lower())
+    host = noun.head.head if noun.dep_ == "pobj" else noun.head if noun.dep_ == "dobj" else None
+    if host is not None and host.pos_ == "VERB":
+        # "bidding for a second title in three years": the window hangs off the verb
+        for prep in host.children:
+            if prep.dep_ == "prep" and prep.lower_ == "in":
+                pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if (
+                    pobj is not None
+                    and pobj.lemma_.lower() in lx.LONG_PERIODS
+                    and any(c.dep_ == "nummod" for c in pobj.children)
+                ):
+                    parts.append("window")
     return ",".join(sorted(set(parts)))
 
 
