@@ -48,6 +48,7 @@ MON = dt.date(2026, 4, 6)  # a Monday
 TUE = dt.date(2026, 4, 7)
 WED = dt.date(2026, 4, 8)
 THU = dt.date(2026, 4, 9)
+FRI = dt.date(2026, 4, 10)
 SAT = dt.date(2026, 4, 11)
 
 
@@ -1520,3 +1521,12 @@ def test_an_estimated_sum_keeps_its_number(nlp):
     text = "The contract, worth an estimated 900 million crowns, was signed."
     (sum_,) = claims(nlp, text, TUE, "count")
     assert sum_.normalized["value"] == 900_000_000
+
+
+def test_elections_other_places_held_are_other_elections(nlp):
+    found = conflicts(
+        nlp,
+        ("Wire", FRI, "Voters went to the polls in Thursday's election. Results came on May 1."),
+        ("Daily", FRI, "Four other towns held elections on May 1, a week later."),
+    )
+    assert [c for c in found if c.kind == "datetime"] == []

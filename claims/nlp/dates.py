@@ -38,6 +38,7 @@ from claims.nlp.grammar import (
     _instance_scope,
     _key,
     _negated,
+    _other_instance,
     _participle,
     _passive,
     _past,
@@ -355,6 +356,9 @@ def _noun_date_claim(
     phrase = " ".join([*mods, noun.text])
     claim.about = f"when the {phrase} took place"
     claim.key = _key(ClaimKind.DATETIME, "event", cls, "")
+    verb = noun.head if noun.dep_ in ("dobj", "nsubjpass") else None
+    if verb is not None and _other_instance(_subject_token(verb)):
+        claim.key += "|other"  # "five other cities held elections on the same day"
     return claim
 
 
