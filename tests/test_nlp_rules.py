@@ -1530,3 +1530,21 @@ def test_elections_other_places_held_are_other_elections(nlp):
         ("Daily", FRI, "Four other towns held elections on May 1, a week later."),
     )
     assert [c for c in found if c.kind == "datetime"] == []
+
+
+@pytest.mark.parametrize(
+    "first,second,kind",
+    [
+        ("The Herons won their third championship.", "The Herons won a fourth title.", "ordinal"),
+        ("Anya Pell scored 28 points.", "Anya Pell poured in 25 points.", "count"),
+        ("Ana Lind is the 12th mayor.", "Ana Lind is the 13th mayor in its history.", "ordinal"),
+        (
+            '"We kept our nerve at the end," Ilse Marn said afterwards.',
+            '"We kept our nerve at the end," beamed coach Tomas Vell.',
+            "attribution",
+        ),
+    ],
+)
+def test_more_facts_in_other_words(nlp, first, second, kind):
+    found = conflicts(nlp, ("Wire", TUE, first), ("Daily", TUE, second))
+    assert [c.kind for c in found] == [kind]

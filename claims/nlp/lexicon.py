@@ -279,6 +279,8 @@ PARTICLE_PREDICATES = {
     ("walk", "free"): "walk free",
     ("take", "hostage"): "take hostage",
     ("lead", "out"): "evacuate",
+    ("pour", "in"): "score",
+    ("rack", "up"): "score",
     ("rule", "out"): "rule out",
     ("take", "effect"): "take effect",
     ("kick", "in"): "take effect",
@@ -368,6 +370,7 @@ NOUN_CLASSES: dict[str, str] = {
     "carriage": "carriage",
     "title": "title",
     "crown": "title",
+    "championship": "title",
     "victory": "title",
     "win": "title",
     "attempt": "bid",
@@ -1166,6 +1169,11 @@ QUOTE_VERBS = REPORTING_VERBS | {
     "remark",
     "quip",
     "joke",
+    "beam",
+    "smile",
+    "grin",
+    "laugh",
+    "sigh",
 }
 # Role nouns that neither the title list nor a suffix catches, and gendered forms of one role.
 ROLE_NOUNS = frozenset(

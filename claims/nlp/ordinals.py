@@ -229,6 +229,8 @@ def _ordinal_scope(
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if pobj is not None and pobj.ent_type_ in PLACE_LABELS:
                 parts.append(("to:" if low == "to" else f"{low}:") + _ref(pobj, state).key)
+            elif pobj is not None and pobj.lemma_.lower() == "history":
+                pass  # "the 35th mayor in the city's history" counts them all, as "35th" does
             elif pobj is not None and pobj.ent_type_ not in DATE_LABELS:
                 parts.append(f"{low}:{pobj.lemma_.lower()}")
             elif pobj is not None and low == "in" and pobj.lemma_.lower() in lx.LONG_PERIODS:

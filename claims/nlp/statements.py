@@ -626,6 +626,17 @@ def _speaker(sent: Span, q_start: int, q_end: int, state: ArticleState) -> Token
             pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
             if pobj is not None:
                 return pobj
+        if (
+            tok.dep_ == "amod"
+            and tok.lemma_.lower() in lx.QUOTE_VERBS
+            and 0 <= tok.idx - q_end <= 3
+            and tok.head.pos_ in ("NOUN", "PROPN")
+        ):
+            # "…," beamed coach Tomas Vell: the verb parsed as an adjective of the speaker
+            head = tok.head
+            while head.dep_ == "compound" and head.head.pos_ in ("NOUN", "PROPN"):
+                head = head.head
+            return head
         if tok.pos_ == "VERB" and tok.lemma_.lower() in lx.QUOTE_VERBS:
             verb = tok
             while (subj := next((c for c in verb.children if c.dep_ == "nsubj"), None)) is None:
