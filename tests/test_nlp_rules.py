@@ -1548,3 +1548,28 @@ def test_elections_other_places_held_are_other_elections(nlp):
 def test_more_facts_in_other_words(nlp, first, second, kind):
     found = conflicts(nlp, ("Wire", TUE, first), ("Daily", TUE, second))
     assert [c.kind for c in found] == [kind]
+
+
+@pytest.mark.parametrize(
+    "first,second,kind",
+    [
+        (
+            "The minister resigned on Monday evening.",
+            "The minister quit on Tuesday morning.",
+            "datetime",
+        ),
+        (
+            "The tower buckled shortly after 9 a.m. on Monday.",
+            "The tower toppled just before noon on Monday.",
+            "datetime",
+        ),
+        (
+            "The group will be headquartered in Ellisford.",
+            "The enlarged group will be headquartered in Corvanton.",
+            "place",
+        ),
+    ],
+)
+def test_still_more_facts_in_other_words(nlp, first, second, kind):
+    found = conflicts(nlp, ("Wire", WED, first), ("Daily", WED, second))
+    assert [c.kind for c in found] == [kind]

@@ -33,6 +33,9 @@ PREDICATE_CLASSES: dict[str, str] = {
     "burst": "collapse",
     "breach": "collapse",
     "cave in": "collapse",
+    "buckle": "collapse",
+    "topple": "collapse",
+    "crumple": "collapse",
     # deaths
     "die": "die",
     "kill": "die",
@@ -133,6 +136,10 @@ PREDICATE_CLASSES: dict[str, str] = {
     "take effect": "take effect",
     "apply": "take effect",
     "kick in": "take effect",
+    # leaving office ("resigned", "stepped down", "quit", "threw in the towel")
+    "resign": "resign",
+    "step down": "resign",
+    "quit": "resign",
     # people taken captive ("abducted", "kidnapped", "seized", "taken hostage")
     "abduct": "abduct",
     "kidnap": "abduct",
@@ -279,6 +286,7 @@ PARTICLE_PREDICATES = {
     ("walk", "free"): "walk free",
     ("take", "hostage"): "take hostage",
     ("lead", "out"): "evacuate",
+    ("throw", "towel"): "resign",
     ("pour", "in"): "score",
     ("rack", "up"): "score",
     ("rule", "out"): "rule out",

@@ -79,8 +79,10 @@ def mark_place_names(doc: Doc) -> Doc:
             # "at the Orrin Street Church", "at Linmoor General Hospital": a building
             ents[n] = _Span(doc, ent.start, ent.end, label="FAC")
             changed = True
-        elif ent.label_ == "ORG" and len(ent) == 1 and _based_in(ent.root):
-            # "which is headquartered in Stenmoor": a one-word name a company is based in
+        elif ((ent.label_ == "ORG" and len(ent) == 1) or ent.label_ == "PERSON") and _based_in(
+            ent.root
+        ):
+            # "which is headquartered in Stenmoor": a name a company is based in
             ents[n] = _Span(doc, ent.start, ent.end, label="GPE")
             changed = True
         elif ent.label_ == "PERSON" and _names_a_place(ent.root):
