@@ -1573,3 +1573,14 @@ def test_more_facts_in_other_words(nlp, first, second, kind):
 def test_still_more_facts_in_other_words(nlp, first, second, kind):
     found = conflicts(nlp, ("Wire", WED, first), ("Daily", WED, second))
     assert [c.kind for c in found] == [kind]
+
+
+def test_a_place_written_as_an_adverb_is_a_finishing_or_a_starting_place(nlp):
+    found = conflicts(
+        nlp,
+        ("Wire", TUE, "Mira Solen finished second. Tomas Brek started third on the grid."),
+        ("Daily", TUE, "Mira Solen took third place. Tomas Brek qualified third."),
+    )
+    (conflict,) = found
+    assert conflict.kind == "ordinal"
+    assert {ec.claim.display for ec in conflict.claims} == {"2nd", "3rd"}

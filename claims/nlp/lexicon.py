@@ -1460,6 +1460,17 @@ PERSON_NOUNS = frozenset(
     }
 )
 
+# Verbs whose ordinal adverb is a place in a contest: "finished second" (the finish, as
+# "took second place"), "qualified third" / "started fifth" (the grid).
+POSITION_VERBS = {
+    "finish": "place",
+    "come": "place",
+    "end": "place",
+    "place": "place",
+    "start": "grid",
+    "qualify": "grid",
+    "line": "grid",  # "lined up third on the grid"
+}
 # Nouns of a finishing place in a contest ("took second place", "in third position").
 FINISHING_NOUNS = frozenset({"place", "position", "spot"})
 # "the normal limit", "its usual capacity": a figure for ordinary times, not the event's.

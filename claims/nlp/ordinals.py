@@ -70,6 +70,8 @@ def _build_ordinal(sent: Span, value: _Value, state: ArticleState) -> ClaimData 
         noun = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
         if any(c.lower_ in ("since", "by", "in") for c in tok.children):
             return None
+    if noun is None and tok.dep_ == "advmod":
+        return _finishing_position(sent, value, number, tok, state)
     if noun is None or noun.pos_ not in ("NOUN", "PROPN"):
         return None
     after = doc[span.end] if span.end < len(doc) else None
@@ -148,6 +150,28 @@ def _build_ordinal(sent: Span, value: _Value, state: ArticleState) -> ClaimData 
     claim.subject = owner.display
     claim.predicate = lemma
     claim.negated = _negated(verb, noun)
+    return claim
+
+
+def _finishing_position(
+    sent: Span, value: _Value, number: int, tok: Token, state: ArticleState
+) -> ClaimData | None:
+    """ "Castellane finished second", "qualified third", "started fifth on the grid": a
+    place in a contest written as an adverb, asked of the named competitor (a finish is the
+    question "took second place" asks; a start or qualifying place is the grid's)."""
+    verb = tok.head
+    what = lx.POSITION_VERBS.get(verb.lemma_.lower()) if verb.pos_ == "VERB" else None
+    owner = _ref(_subject_token(verb), state) if what else _Ref.empty()
+    if not what or not owner.key.startswith("@"):
+        return None
+    claim = _base_claim(sent, value, ClaimKind.ORDINAL)
+    claim.normalized.update({"value": number})
+    claim.display = _ordinal_display(number)
+    claim.about = f"where {owner.display} " + ("finished" if what == "place" else "started")
+    claim.key = _key(ClaimKind.ORDINAL, "nth", what, owner.key, "")
+    claim.subject = owner.display
+    claim.predicate = verb.lemma_.lower()
+    claim.negated = _negated(verb)
     return claim
 
 
