@@ -1584,3 +1584,25 @@ def test_a_place_written_as_an_adverb_is_a_finishing_or_a_starting_place(nlp):
     (conflict,) = found
     assert conflict.kind == "ordinal"
     assert {ec.claim.display for ec in conflict.claims} == {"2nd", "3rd"}
+
+
+@pytest.mark.parametrize(
+    "first,second",
+    [
+        # a score during a match is a moment, not the result
+        ("Lind had a match point at 5-4 in the third set.", "Lind won the final 6-3, 7-6."),
+        # last year's and next year's race are other races
+        ("Last year's race was run in heavy rain.", "Yesterday's race began at 8am."),
+        # agreeing to do one thing is not agreeing on another
+        (
+            "The leaders agreed to set up a joint fund for ports.",
+            "The leaders failed to agree on a migration pact.",
+        ),
+    ],
+)
+def test_moments_other_years_and_other_agreements_are_not_conflicts(nlp, first, second):
+    assert conflicts(nlp, ("Wire", TUE, first), ("Daily", TUE, second)) == []
+
+
+def test_a_race_time_is_not_a_count(nlp):
+    assert claims(nlp, "Solbeck took the women's title in 2:21:40.", TUE, "count") == []

@@ -165,7 +165,11 @@ def _build_count(sent: Span, value: _Value, state: ArticleState) -> ClaimData | 
         return None
     tally = _tally(sent, span, number_text, state)
     if tally is not None:
+        if tally[2] == "score" and start > sent.start and doc[start - 1].lower_ in ("at", "for"):
+            return None  # "a match point at 5-4", "broke for 6-5": a moment, not the result
         return _tally_claim(sent, value, start, tally, state)
+    if _CLOCK_READING.fullmatch(number_text.strip()):
+        return None  # "2:21:40": a race time read as a number
     parsed = nz.parse_number(number_text)
     if parsed is None:
         # "twelve accords" (QUANTITY): read the number words only
@@ -688,6 +692,9 @@ def _rate_move(span: Span, verb: Token | None) -> tuple[str, Token | None] | Non
 
 _YEAR_PERIOD = re.compile(r"\b(?:full[- ]year|annual|yearly|twelve[- ]month)\b", re.I)
 _HALF_PERIOD = re.compile(r"\b(?:first|second)[- ]half|half[- ]year(?:ly)?\b", re.I)
+
+
+_CLOCK_READING = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?")
 
 
 def _usual_verb(verb: Token | None) -> bool:

@@ -137,7 +137,7 @@ def _build_datetime(sent: Span, value: _Value, state: ArticleState) -> ClaimData
         if state.lead_day is None and span.start_char < _LEAD_CHARS:
             state.lead_day = state.anchor
     if event_noun is not None:
-        return _noun_date_claim(sent, value, event_noun, interval)
+        return _noun_date_claim(sent, value, event_noun, interval, state.published)
     pred = _predicate(verb)
     pclass = _pred_class(pred)
     if pclass == "say":
@@ -344,7 +344,11 @@ def _date_noun(span: Span, verb: Token | None = None) -> Token | None:
 
 
 def _noun_date_claim(
-    sent: Span, value: _Value, noun: Token, interval: nz.DateInterval
+    sent: Span,
+    value: _Value,
+    noun: Token,
+    interval: nz.DateInterval,
+    published: dt.date | None = None,
 ) -> ClaimData:
     lemma = noun.lemma_.lower()
     cls = lx.NOUN_CLASSES.get(lemma, lemma)
@@ -359,6 +363,12 @@ def _noun_date_claim(
     verb = noun.head if noun.dep_ in ("dobj", "nsubjpass") else None
     if verb is not None and _other_instance(_subject_token(verb)):
         claim.key += "|other"  # "five other cities held elections on the same day"
+    elif (
+        interval.granularity == "year"
+        and published is not None
+        and interval.start.year != published.year
+    ):
+        claim.key += f"|y:{interval.start.year}"  # "last year's race", "next year's race"
     return claim
 
 

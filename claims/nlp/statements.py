@@ -323,6 +323,8 @@ def _polarity_claim(verb: Token, state: ArticleState) -> ClaimData | None:
     if pred == "claim responsibility":
         act = _claimed_act(verb)
         thing_tok = act if act is not None and act.lemma_.lower() != "responsibility" else None
+    if thing_tok is None and any(c.dep_ == "xcomp" for c in verb.children):
+        return None  # "agreed to set up a fund": the act is the one agreed to
     negated = negated or _has_no(thing_tok) or _has_no(subject_tok)
     act_noun = thing_tok is not None and lx.POLARITY_VERBS.get(thing_tok.lemma_.lower()) == pred
     if act_noun:
@@ -463,6 +465,12 @@ def _thing(verb: Token, passive: bool) -> Token | None:
         )
         if prep is not None and gr._predicate(verb) != verb.lemma_.lower():
             tok = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if tok is None and not passive:
+        # "failed to agree on a migration pact", "voted on the bill": what it was about
+        prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "on"), None)
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
+        if pobj is not None and pobj.pos_ == "NOUN" and not pobj.ent_type_:
+            tok = pobj
     if tok is None or tok.pos_ == "PRON" or tok.lower_ in lx.PRONOUNS_OTHER:
         return None
     if gr.part_of_predicate(verb, tok):
