@@ -1606,3 +1606,22 @@ def test_moments_other_years_and_other_agreements_are_not_conflicts(nlp, first, 
 
 def test_a_race_time_is_not_a_count(nlp):
     assert claims(nlp, "Solbeck took the women's title in 2:21:40.", TUE, "count") == []
+
+
+@pytest.mark.parametrize(
+    "first,second,clash",
+    [
+        ("The tank emptied in under an hour.", "The tank emptied in about 40 minutes.", False),
+        ("The talks lasted more than three hours.", "The talks lasted four hours.", False),
+        ("The talks lasted more than three hours.", "The talks lasted 90 minutes.", True),
+    ],
+)
+def test_a_bounded_length_fits_the_lengths_inside_its_bound(nlp, first, second, clash):
+    found = conflicts(nlp, ("Wire", TUE, first), ("Daily", TUE, second))
+    assert bool(found) is clash
+
+
+def test_the_number_of_people_killed_is_a_toll_whatever_verb_moved_it(nlp):
+    text = "The number of people killed when the wall gave way has risen to five, police said."
+    (toll,) = claims(nlp, text, TUE, "count")
+    assert toll.key.startswith("count|die|")

@@ -410,6 +410,11 @@ def compatible(kind: str, a: dict[str, Any], b: dict[str, Any], place_same: bool
         sa, sb = a.get("seconds"), b.get("seconds")
         if not sa or not sb:
             return True
+        for x, sx, sy in ((a, sa, sb), (b, sb, sa)):
+            if x.get("bound") == "max" and sy <= 1.1 * sx:
+                return True  # "under an hour" fits "about 40 minutes"
+            if x.get("bound") == "min" and sy >= 0.9 * sx:
+                return True  # "more than three hours" fits "three and a half hours"
         if a.get("step") and b.get("step"):
             # two lengths given to the minute (or second) are the same only to that unit
             return abs(sa - sb) <= max(a["step"], b["step"])

@@ -319,7 +319,9 @@ def _build_count(sent: Span, value: _Value, state: ArticleState) -> ClaimData | 
         thing = lx.noun_class(counted.lemma_.lower())
         subject = _Ref.empty()
         # "the number of people killed rose to eight": a toll, whatever verb moved it
-        rel_class = _pred_class(_defining_clause(counted))  # "people known to have died"
+        # "people known to have died"; "the number of people killed", the clause parsed
+        # onto "number"
+        rel_class = _pred_class(_defining_clause(counted) or _defining_clause(subj_tok))
         if rel_class in lx.VICTIM_CLASSES:
             pred = pclass = rel_class
             thing = "death" if rel_class == "die" else thing

@@ -100,6 +100,10 @@ def _build_duration(sent: Span, value: _Value, state: ArticleState) -> ClaimData
     pclass = _pred_class(pred)
     claim = _base_claim(sent, value, ClaimKind.DURATION)
     claim.normalized.update({"seconds": seconds, "unit": unit})
+    bound = _BOUND_RE.match(span.text)
+    if bound:
+        # "under an hour" is at most an hour; "more than three hours" at least three
+        claim.normalized["bound"] = "max" if bound.group(1).lower() in _AT_MOST else "min"
     if (step := nz.duration_step(span.text)) is not None:
         claim.normalized["step"] = step  # "11 days, 7 hours and 14 minutes": to the minute
     claim.display = _duration_display(seconds, unit)
@@ -133,6 +137,12 @@ def _build_duration(sent: Span, value: _Value, state: ArticleState) -> ClaimData
         claim.key += "|" + scope
     claim.negated = _negated(verb)
     return claim
+
+
+_AT_MOST = frozenset({"under", "less than", "fewer than", "no more than", "up to", "within"})
+_BOUND_RE = re.compile(
+    r"(under|less than|fewer than|no more than|up to|more than|over|at least)\s", re.I
+)
 
 
 def _duration_offset(doc: Doc, value: _Value, sent: Span, verb: Token | None) -> str:
