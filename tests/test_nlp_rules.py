@@ -1625,3 +1625,23 @@ def test_the_number_of_people_killed_is_a_toll_whatever_verb_moved_it(nlp):
     text = "The number of people killed when the wall gave way has risen to five, police said."
     (toll,) = claims(nlp, text, TUE, "count")
     assert toll.key.startswith("count|die|")
+
+
+def test_a_tally_stated_with_a_copula_is_a_tally(nlp):
+    (tally,) = claims(nlp, "The final tally was 229 to 187, the clerk said.", TUE, "count")
+    assert tally.display == "229–187"
+
+
+@pytest.mark.parametrize(
+    "first,second",
+    [
+        (
+            "The coach had passed its last safety inspection.",
+            "The coach had not passed its inspection.",
+        ),
+        ("Ramos signed the declaration on Friday.", "Ramos did not sign the communique."),
+    ],
+)
+def test_passing_an_inspection_and_signing_a_declaration_are_affirmed_or_denied(nlp, first, second):
+    found = conflicts(nlp, ("Wire", TUE, first), ("Daily", TUE, second))
+    assert [c.kind for c in found] == ["negation"]

@@ -189,7 +189,9 @@ def _build_datetime(sent: Span, value: _Value, state: ArticleState) -> ClaimData
     scope = [
         x
         for x in (
-            "aim" if _aspired(verb) or (verb is not None and _reported_future(verb)) else "",
+            "aim"
+            if _aspired(verb) or (verb is not None and _reported_future(verb) and not _until(span))
+            else "",  # "would remain open until November 30" states terms, not a plan
             "forecast" if _forecast(verb) else "",
             _instance_scope(subj),
             _rank_scope(subj),

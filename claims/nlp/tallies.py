@@ -49,7 +49,9 @@ def _tally(
     if out_of is not None:
         return _tally_domain(sent, *out_of, None, state)
     m = _TALLY_RE.match(number_text.strip())
-    by = span.start > sent.start and doc[span.start - 1].lower_ == "by"
+    by = span.start > sent.start and (
+        doc[span.start - 1].lower_ == "by" or _tally_copula(doc[span.start - 1])
+    )
     if m is None and (by or _after_split_verb(doc, span, sent)):
         m = _TALLY_TO_RE.match(number_text.strip())  # "by 61 to 38" as one entity
         words = _TALLY_WORDS_RE.match(number_text.strip().lower()) if m is None else None
@@ -111,6 +113,14 @@ def _out_of_tally(doc: Doc, span: Span, number_text: str, sent: Span) -> tuple[i
     if verb.lemma_.lower() not in lx.SPLIT_VERBS | lx.BACKING_VERBS:
         return None
     return part, whole - part
+
+
+def _tally_copula(tok: Token) -> bool:
+    """ "The final tally was 229 to 187": a copula whose subject names a tally."""
+    return tok.lemma_ == "be" and any(
+        c.dep_ == "nsubj" and c.lemma_.lower() in ("tally", "result", "vote", "count", "score")
+        for c in tok.children
+    )
 
 
 def _in_favour_against(doc: Doc, i: int, end: int) -> tuple[int, Token] | None:
