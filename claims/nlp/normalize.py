@@ -714,15 +714,22 @@ def _quarter(words: list[str], years: list[int], published: dt.date | None) -> D
             q = int(w[1])
     if q is None:
         return None
-    if years:
-        year = years[0]
-    elif published is None:
+    year = _year_named(words, years, published)
+    if year is None:
         return None
-    else:
-        year = published.year + (1 if "next" in words else -1 if "last" in words[-2:] else 0)
     m1 = 3 * (q - 1) + 1
     last = calendar.monthrange(year, m1 + 2)[1]
     return _span(dt.date(year, m1, 1), dt.date(year, m1 + 2, last), "quarter", f"Q{q} {year}")
+
+
+def _year_named(words: list[str], years: list[int], published: dt.date | None) -> int | None:
+    """The year a period phrase names: written out, or "next"/"last" year from the
+    publication date, else the publication year."""
+    if years:
+        return years[0]
+    if published is None:
+        return None
+    return published.year + (1 if "next" in words else -1 if "last" in words[-2:] else 0)
 
 
 def _half(words: list[str], years: list[int], published: dt.date | None) -> DateInterval | None:
@@ -737,12 +744,9 @@ def _half(words: list[str], years: list[int], published: dt.date | None) -> Date
     )
     if half is None or not (years or "year" in words):
         return None  # "in the first half" of a match is no date
-    if years:
-        year = years[0]
-    elif published is None:
+    year = _year_named(words, years, published)
+    if year is None:
         return None
-    else:
-        year = published.year + (1 if "next" in words else -1 if "last" in words[-2:] else 0)
     if half == 1:
         return _span(dt.date(year, 1, 1), dt.date(year, 6, 30), "quarter", f"H1 {year}")
     return _span(dt.date(year, 7, 1), dt.date(year, 12, 31), "quarter", f"H2 {year}")
