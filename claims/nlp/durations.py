@@ -139,7 +139,7 @@ def _build_duration(sent: Span, value: _Value, state: ArticleState) -> ClaimData
     return claim
 
 
-_AT_MOST = frozenset({"under", "less than", "fewer than", "no more than", "up to", "within"})
+_AT_MOST = frozenset({"under", "less than", "fewer than", "no more than", "up to"})
 _BOUND_RE = re.compile(
     r"(under|less than|fewer than|no more than|up to|more than|over|at least)\s", re.I
 )
