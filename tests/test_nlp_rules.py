@@ -213,6 +213,52 @@ def test_clock_times_resolve_with_their_spread():
     assert (after.start, after.end) == (dt.datetime(2026, 4, 5, 4), dt.datetime(2026, 4, 5, 4, 30))
 
 
+def test_24_hour_readings_are_clock_times_but_race_times_and_plain_numbers_are_not():
+    assert clock_time("17:40") == (17, 40, True)
+    assert clock_time("21.50 local time") == (21, 50, True)
+    assert clock_time("6.42") is None  # a number, without its zone
+    assert clock_time("2:05:38") is None  # a race time
+
+
+@pytest.mark.parametrize(
+    "text,shown",
+    [
+        ("The power failed across the city at 6.42pm yesterday.", "Sun 5 Apr 2026, 18:42"),
+        ("The lights went out at 17:40 local time on Sunday.", "Sun 5 Apr 2026, 17:40"),
+        ("The crane toppled at about 10.45am on Sunday.", "Sun 5 Apr 2026, 10:30–11:00"),
+        ("The pier gave way at 21:50 on 5 April.", "Sun 5 Apr 2026, 21:50"),
+        (
+            "The roof fell in shortly before 10 p.m. on Sunday, April 5.",
+            "Sun 5 Apr 2026, 21:00–22:00",
+        ),
+        ("The gates were shut at about 10:40 on Sunday night.", "Sun 5 Apr 2026, 22:25–22:55"),
+        ("The ransomware was triggered in the early hours of Sunday.", "Sun 5 Apr 2026, early"),
+        ("The storm made landfall late on Sunday.", "Sun 5 Apr 2026, late"),
+        ("The ferry sailed on Sunday at 6.42pm.", "Sun 5 Apr 2026, 18:42"),
+    ],
+)
+def test_a_clock_time_keeps_its_day_whatever_way_it_is_written(nlp, text, shown):
+    found = claims(nlp, text, MON, "datetime")
+    assert [c.display for c in found] == [shown]
+
+
+def test_a_clock_time_of_a_kind_of_thing_is_not_a_moment(nlp):
+    text = "Pilots want a cap on duty periods starting before 06:00 local time."
+    assert claims(nlp, text, MON, "datetime") == []
+
+
+def test_times_written_differently_for_one_moment_agree_and_a_clock_hour_apart_clashes(nlp):
+    found = conflicts(
+        nlp,
+        ("Wire", MON, "The bridge collapsed at 6:42 p.m. on Sunday, police said."),
+        ("Daily", MON, "The bridge collapsed at 18:42 yesterday."),
+        ("Tabloid", MON, "The bridge collapsed at 17:40 local time on Sunday."),
+    )
+    assert len(found) == 1
+    assert {c.outlet for c in found[0].claims} == {"Wire", "Daily", "Tabloid"}
+    assert "17:40" in found[0].explanation and "18:42" in found[0].explanation
+
+
 def test_a_named_nights_ends_at_midnight():
     night = resolve_date("Saturday night", MON, "past")
     assert night is not None and night.end == dt.datetime(2026, 4, 4, 23, 59)

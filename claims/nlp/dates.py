@@ -14,6 +14,9 @@ instance or year, the first or last of a group, a deadline "by", "until", anothe
 * Times: a clock time and its day are one value ("3:07 a.m. on Tuesday"), widened by what
   precedes it ("shortly after 3 a.m."); weekdays in a past-tense chain are past ("began to
   shake on Tuesday").
+* Clock times the small model misses or calls numbers ("at about 10.45am", "17:40 local
+  time", "21:50") become TIME entities (:func:`mark_clock_times`, a spaCy component after
+  the entity recogniser), and "late on Thursday" keeps its "late".
 * Dates of event nouns: a possessive or compound weekday ("last Wednesday's vote"), "on
   Monday" on a happening noun, or a light verb framing one ("won its vote on Thursday") date
   the noun (``datetime|event|<noun>``), not the clause's verb.
@@ -53,11 +56,75 @@ from claims.nlp.grammar import (
     _tense,
     _the,
     _Value,
+    doc_text,
 )
 from claims.nlp.types import ClaimData, ClaimKind
 
 if TYPE_CHECKING:  # pragma: no cover - typing only; spaCy is imported lazily at runtime
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
+
+# --------------------------------------------------------------------------- clock times
+
+_CLOCK_LEAD = (
+    r"(?:(?:shortly|just|soon)\s+(?:after|before)\s+|(?:about|around|approximately|roughly)\s+)?"
+)
+_CLOCK_SPAN = re.compile(
+    rf"{_CLOCK_LEAD}(?:\b\d{{1,2}}(?:[:.]\d{{2}})?\s*[ap]\.?\s?m\b\.?"
+    rf"|{nz.CLOCK_24_RE.pattern}(?:\s*{nz.ZONE_WORDS})?)",
+    re.I,
+)
+# A bare 24-hour reading is a clock only after one of these ("at 17:40"), or with its zone
+_CLOCK_24_CUES = frozenset({"at", "around", "about", "after", "before", "until", "from", "by"})
+# Entities a clock time may replace: the model's misreadings of it
+_CLOCK_MISREAD = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT", "TIME"})
+# "late on Thursday", "early on Sunday": the part of the day before a day's name
+_DAY_PART_ADVERBS = frozenset({"late", "early"})
+
+
+def mark_clock_times(doc: Doc) -> Doc:
+    """spaCy component: clock times become TIME entities ("at about 10.45am", "17:40 local
+    time", "21:50 GMT"), where the model missed them or read them as numbers; "late" or
+    "early" before "on <day>" joins the day's entity ("late on Thursday")."""
+    from spacy.tokens import Span as _Span
+
+    text = doc_text(doc)
+    ents = list(doc.ents)
+    changed = False
+    for m in _CLOCK_SPAN.finditer(text):
+        if not re.search(r"[ap]\.?\s?m\b", m.group(), re.I) and not re.search(
+            nz.ZONE_WORDS, m.group(), re.I
+        ):
+            before = text[: m.start()].split()[-1:]
+            if not m.group()[:1].isalpha() and not (before and before[0].lower() in _CLOCK_24_CUES):
+                continue  # "with 2:10 left", "a 62:40 split": not a time of day
+        span = doc.char_span(m.start(), m.end(), label="TIME", alignment_mode="expand")
+        if span is None:
+            continue
+        overlap = [e for e in ents if e.start < span.end and span.start < e.end]
+        if any(
+            e.label_ in ("DATE", "TIME") and e.start <= span.start and span.end <= e.end
+            for e in overlap
+        ):
+            continue  # the model's own time or date already holds it
+        if any(e.label_ not in _CLOCK_MISREAD for e in overlap):
+            continue
+        ents = [e for e in ents if e not in overlap]
+        ents.append(span)
+        changed = True
+    for n, ent in enumerate(ents):
+        i = ent.start
+        if (
+            ent.label_ == "DATE"
+            and i >= 2
+            and doc[i - 1].lower_ == "on"
+            and doc[i - 2].lower_ in _DAY_PART_ADVERBS
+            and not any(e.start < i and i - 2 < e.end for e in ents if e is not ent)
+        ):
+            ents[n] = _Span(doc, i - 2, ent.end, label="DATE")
+            changed = True
+    if changed:
+        doc.ents = sorted(ents, key=lambda e: e.start)
+    return doc
 
 
 VAGUE_DATES = frozenset(
@@ -112,6 +179,8 @@ def _build_datetime(sent: Span, value: _Value, state: ArticleState) -> ClaimData
     else:
         interval = nz.resolve_date(text, state.published, tense)
         clock = nz.clock_time(text) if interval is None else None
+        if clock is not None and verb is not None and verb.dep_ == "acl" and verb.tag_ == "VBG":
+            return None  # "duty periods starting before 06:00": a kind of thing, not a moment
         if clock is not None:
             day = state.anchor if _anchor_near(span, state) else state.lead_day
             if day is None and state.published is not None and tense == "past":

@@ -318,6 +318,14 @@ def _find_values(
                     and doc[prev.end].lower_ == "on"
                     and nz.clock_time(doc[prev.start : prev.end].text) is not None
                 )
+                # "on Tuesday at 6.42pm", "the early hours of Sunday": one moment
+                or (
+                    prev.end + 1 == start
+                    and (
+                        (doc[prev.end].lower_ == "at" and nz.clock_time(doc[start:end].text))
+                        or (doc[prev.end].lower_ == "of" and prev.label == "TIME")
+                    )
+                )
                 # "11 days, 7 hours and 14 minutes": one length in several pieces
                 or (
                     0 < start - prev.end <= 2

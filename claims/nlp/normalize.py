@@ -580,6 +580,10 @@ def _midnight(text: str, published: dt.date | None, tense: str) -> DateInterval 
     return DateInterval(start, end, "time", shown)
 
 
+# Parts of the day that make a 24-hour reading below 12 an afternoon or evening hour
+_PM_PARTS = frozenset(
+    {"afternoon", "late afternoon", "evening", "late evening", "night", "late night", "tonight"}
+)
 _SMALL_HOURS = re.compile(r"\b(?:the\s+)?(?:small|early|wee)\s+hours\b", re.I)
 
 
@@ -596,11 +600,15 @@ def resolve_date(text: str, published: dt.date | None, tense: str = "") -> DateI
     text = _SMALL_HOURS.sub("early", text)  # "the small hours of Sunday" = "early Sunday"
     if _MIDNIGHT.search(text):
         return _midnight(text, published, tense)
-    words = _tokens(text)
+    # "10 p.m. on Thursday, June 4": the clock's figures are not the day of the month
+    clock = clock_time(text)
+    words = _tokens(CLOCK_24_RE.sub(" ", _CLOCK_RE.sub(" ", text)) if clock else text)
     words = [w for w in words if w not in ("on", "the", "of", "in", "at", "by", "since", "until")]
     if not words:
         return None
     part = _part_of(words)
+    if clock and clock[0] < 12 and part in _PM_PARTS and not _CLOCK_RE.search(text):
+        clock = (clock[0] + 12, clock[1], clock[2])  # "at about 10:40 on Tuesday night"
     months = [w for w in words if w in MONTHS]
     nums = [w for w in words if w.isdigit()]
     years = [int(w) for w in nums if _YEAR_RE.match(w)]
@@ -622,7 +630,6 @@ def resolve_date(text: str, published: dt.date | None, tense: str = "") -> DateI
                 return None
         else:
             return None
-        clock = clock_time(text)
         return _at_clock(d, clock, text) if clock else _day(d, part)
     # Numeric ISO date.
     m = re.search(r"\b(\d{4})-(\d{2})-(\d{2})\b", text)
@@ -639,7 +646,6 @@ def resolve_date(text: str, published: dt.date | None, tense: str = "") -> DateI
             d = _weekday(published + dt.timedelta(days=1), weekday, "future")
         else:
             d = _weekday(published, weekday, tense)
-        clock = clock_time(text)
         return _at_clock(d, clock, text) if clock else _day(d, part)
     # Quarter of a year ("the first quarter of 2025", "the fourth quarter of next year").
     quarter = _quarter(words, years, published) or _half(words, years, published)
@@ -674,7 +680,10 @@ def resolve_date(text: str, published: dt.date | None, tense: str = "") -> DateI
         return _span(dt.date(y, 1, 1), dt.date(y + 9, 12, 31), "decade", f"{y}s")
     if published is None:
         return None
-    return _relative(words, published, part)
+    relative = _relative(words, published, part)
+    if clock and relative is not None and relative.granularity in ("day", "time"):
+        return _at_clock(relative.start.date(), clock, text)  # "at 6.42pm yesterday"
+    return relative
 
 
 _END_OF = re.compile(r"\W*(?:the\s+)?end\s+of\s+(.+)$", re.I | re.S)
@@ -753,10 +762,18 @@ def _half(words: list[str], years: list[int], published: dt.date | None) -> Date
 
 
 _CLOCK_RE = re.compile(r"\b(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s?m\b\.?", re.I)
+# A 24-hour reading: "17:40", "04:17 GMT", "21.50 local time". A dotted one needs its zone
+# ("6.42" alone may be a number); "2:05:38" (a race time) is not a clock.
+ZONE_WORDS = r"(?:GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|hrs|local\s+time)"
+CLOCK_24_RE = re.compile(
+    rf"(?<![\d:.])([01]?\d|2[0-3])(?::([0-5]\d)|\.([0-5]\d)(?=\s*{ZONE_WORDS}))(?![\d:]|\.\d)",
+    re.I,
+)
 
 
 def clock_time(text: str) -> tuple[int, int, bool] | None:
-    """ "3:07 a.m." → (3, 7, True), "9 p.m." → (21, 0, False), "noon" → (12, 0, False).
+    """ "3:07 a.m." → (3, 7, True), "9 p.m." → (21, 0, False), "17:40" → (17, 40, True),
+    "noon" → (12, 0, False).
 
     The flag says whether minutes were written (an exact time) or only the hour."""
     m = _CLOCK_RE.search(text)
@@ -766,6 +783,9 @@ def clock_time(text: str) -> tuple[int, int, bool] | None:
         if hour > 23 or minute > 59:
             return None
         return hour, minute, m.group(2) is not None
+    m = CLOCK_24_RE.search(text)
+    if m:
+        return int(m.group(1)), int(m.group(2) or m.group(3)), True
     low = text.lower()
     if re.search(r"\bnoon\b|\bmidday\b", low):
         return 12, 0, False

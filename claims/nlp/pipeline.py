@@ -18,7 +18,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
-from claims.nlp import places
+from claims.nlp import dates, places
 from claims.nlp.clean import blank_datelines
 from claims.nlp.extract import ArticleState, extract_claims, track_mentions
 from claims.nlp.grammar import doc_text
@@ -122,22 +122,32 @@ def _headline_like(line: str) -> bool:
 
 
 PLACE_NAMES_COMPONENT = "newsdesk_place_names"
+CLOCK_TIMES_COMPONENT = "newsdesk_clock_times"
 
 
 def add_place_names(nlp: Language) -> None:
-    """Add a component (after the entity recogniser) that fixes the labels of place names.
+    """Add the components (after the entity recogniser) that fix the model's entities.
 
-    The small model calls unfamiliar place names people ("near the town of Sarrow Point" →
-    PERSON) or misses them ("gave way at Ardenby"). Where the grammar says a name is a place
-    — the object of "at"/"near"/"outside", the name of "the town of …", a name in apposition
-    to "a fishing town" — it becomes a GPE (FAC when its head is a facility noun)."""
+    * Place names: the small model calls unfamiliar place names people ("near the town of
+      Sarrow Point" → PERSON) or misses them ("gave way at Ardenby"). Where the grammar says
+      a name is a place — the object of "at"/"near"/"outside", the name of "the town of …",
+      a name in apposition to "a fishing town" — it becomes a GPE (FAC when its head is a
+      facility noun).
+    * Clock times it misses or reads as numbers ("at about 10.45am", "17:40 local time")
+      become TIME entities (:func:`claims.nlp.dates.mark_clock_times`)."""
     from spacy.language import Language as _Language
 
-    if PLACE_NAMES_COMPONENT in nlp.pipe_names or "ner" not in nlp.pipe_names:
+    if "ner" not in nlp.pipe_names:
         return
-    if PLACE_NAMES_COMPONENT not in _Language.factories:
-        _Language.component(PLACE_NAMES_COMPONENT, func=places.mark_place_names)
-    nlp.add_pipe(PLACE_NAMES_COMPONENT, after="ner")
+    for name, func in (
+        (PLACE_NAMES_COMPONENT, places.mark_place_names),
+        (CLOCK_TIMES_COMPONENT, dates.mark_clock_times),
+    ):
+        if name in nlp.pipe_names:
+            continue
+        if name not in _Language.factories:
+            _Language.component(name, func=func)
+        nlp.add_pipe(name, after="ner")
 
 
 def chunk_text(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, str]]:
