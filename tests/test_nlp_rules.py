@@ -1654,6 +1654,48 @@ def test_a_race_time_is_not_a_count(nlp):
     assert claims(nlp, "Solbeck took the women's title in 2:21:40.", TUE, "count") == []
 
 
+def test_a_race_time_is_a_length_to_the_second(nlp):
+    a = one(nlp, "Solbeck took the women's title in 2:21:40.", TUE, "2:21:40")
+    assert a.kind == "duration" and a.normalized["seconds"] == 2 * 3600 + 21 * 60 + 40
+    b = one(nlp, "Solbeck won in 2 hours 21 minutes 40 seconds.", TUE, "2 hours")
+    assert b.normalized["seconds"] == a.normalized["seconds"]
+
+
+def test_race_times_seconds_apart_clash_and_a_gap_behind_is_another_question(nlp):
+    found = conflicts(
+        nlp,
+        ("Wire", TUE, "Imre Solbeck won the city marathon in 2:08:11."),
+        ("Daily", TUE, "Imre Solbeck won the city marathon in 2:08:26."),
+        ("Weekly", TUE, "Imre Solbeck won the city marathon in 2 hours 8 minutes 11 seconds."),
+    )
+    assert len(found) == 1 and {c.outlet for c in found[0].claims} == {"Wire", "Daily", "Weekly"}
+    gap = one(nlp, "Teodor Rask finished 24 seconds behind.", TUE, "24 seconds")
+    race = one(nlp, "Teodor Rask finished second in 2:08:35.", TUE, "2:08:35")
+    assert gap.key != race.key
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It took crews about seven hours to reach the crashed coach.",
+        "Rescuers needed seven hours to reach the crashed coach.",
+        "Firefighters required seven hours to reach the crashed coach.",
+    ],
+)
+def test_time_taken_to_do_something_is_asked_of_what_was_done(nlp, text):
+    claim = one(nlp, text, TUE, "seven hours")
+    assert claim.key == "duration|arrive|"
+
+
+def test_time_taken_to_reach_a_place_disagrees_across_wordings(nlp):
+    found = conflicts(
+        nlp,
+        ("Wire", TUE, "It took crews about seven hours to reach the crashed coach."),
+        ("Daily", TUE, "Rescuers needed nearly four hours to reach the crashed coach."),
+    )
+    assert len(found) == 1
+
+
 @pytest.mark.parametrize(
     "first,second,clash",
     [

@@ -122,6 +122,12 @@ def mark_clock_times(doc: Doc) -> Doc:
         ):
             ents[n] = _Span(doc, i - 2, ent.end, label="DATE")
             changed = True
+    for m in nz.RACE_TIME_RE.finditer(text):
+        # "the clock stopped at 2:05:53": a race time the model left out is a length
+        span = doc.char_span(m.start(), m.end(), label="TIME", alignment_mode="expand")
+        if span is not None and not any(e.start < span.end and span.start < e.end for e in ents):
+            ents.append(span)
+            changed = True
     if changed:
         doc.ents = sorted(ents, key=lambda e: e.start)
     return doc

@@ -67,6 +67,7 @@ def _build_duration(sent: Span, value: _Value, state: ArticleState) -> ClaimData
         noun = noun.head  # "a five-second time penalty" is a penalty, not a time
     of_thing = _of_phrase(span)
     scope = ""
+    purpose = None
     if of_thing:
         thing = _Ref(of_thing, _field(of_thing))
         pred = "last"
@@ -86,6 +87,20 @@ def _build_duration(sent: Span, value: _Value, state: ArticleState) -> ClaimData
         scope = _year_scope(root, None, verb, subj, state) or _instance_scope(subj)
         if pred == "spend" and _held_in(verb):
             pred = "hold"  # "spent 19 months in custody" = "was held for 19 months"
+        purpose = _purpose(verb, root)
+        if purpose is not None:
+            # "rescuers needed four hours to reach the wreck" / "it took crews seven hours to
+            # reach it": how long reaching it took, asked of whoever did it
+            doer = subj
+            if subj is None or subj.lower_ == "it":
+                doer = next(
+                    (c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i != root.i),
+                    None,
+                )
+            pred, thing = _predicate(purpose), _ref(doer, state)
+            if not thing.key.startswith("@"):
+                # "crews" / "rescuers" / "firefighters": whoever did it, one question
+                thing = _Ref(thing.display or "it", "")
     rival = _margin_over(doc, value.end, sent.end) or _won_by(doc, value.start, value.end)
     if rival is not None:
         # "42 seconds ahead of Ferrou", "28 seconds clear of the champion": a winning margin,
@@ -95,7 +110,7 @@ def _build_duration(sent: Span, value: _Value, state: ArticleState) -> ClaimData
         scope = ""
         if not thing.key:
             return None
-    if not pred or not thing.key:
+    if not pred or not (thing.key or purpose is not None):
         return None
     pclass = _pred_class(pred)
     claim = _base_claim(sent, value, ClaimKind.DURATION)
@@ -124,6 +139,8 @@ def _build_duration(sent: Span, value: _Value, state: ArticleState) -> ClaimData
     claim.key = _key(ClaimKind.DURATION, pclass, thing.key)
     if _remaining(doc, value.end, sent.end):
         scope = ",".join(x for x in (scope, "left") if x)  # "with a week of racing left"
+    elif rival is None and value.end < sent.end and doc[value.end].lower_ in _MARGIN_WORDS:
+        scope = ",".join(x for x in (scope, "gap") if x)  # "finished 24 seconds behind"
     # "within 12 minutes" is a deadline met; "given two hours to leave" a time allowed
     offset = _duration_offset(doc, value, sent, verb) if rival is None else ""
     if offset == "allowed":
@@ -238,6 +255,28 @@ def _of_phrase(span: Span) -> str:
     ]
     phrase = " ".join([*mods, pobj.lemma_.lower()])
     return lx.TIME_PHRASES.get(phrase, phrase)
+
+
+# Verbs that spend a length of time on a purpose: "took / needed four hours to reach"
+_TIME_TAKING_VERBS = frozenset({"take", "need", "require"})
+
+
+def _purpose(verb: Token | None, value_root: Token) -> Token | None:
+    """The "to" clause a length was spent on ("needed four hours *to reach* the wreck")."""
+    if verb is None or verb.lemma_.lower() not in _TIME_TAKING_VERBS:
+        return None
+    if value_root.head.i != verb.i or value_root.dep_ not in ("dobj", "npadvmod"):
+        return None
+    return next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ in ("xcomp", "advcl")
+            and c.pos_ in ("VERB", "AUX")
+            and any(t.dep_ == "aux" and t.lower_ == "to" for t in c.children)
+        ),
+        None,
+    )
 
 
 def _duration_display(seconds: float, unit: str) -> str:

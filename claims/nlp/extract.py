@@ -213,6 +213,8 @@ def _kind_of(doc: Doc, value: _Value) -> str | None:
     maybe_age = "old" in text or (len(text) <= 3 and text.isdigit())
     if maybe_age and _age_person(doc[value.start : value.end]) is not None:
         return "age"
+    if nz.RACE_TIME_RE.fullmatch(text.strip()):
+        return ClaimKind.DURATION  # "won in 2:05:38"
     if value.label in DATE_LABELS:
         if _MINUTE_RE.search(text):
             return "minute"

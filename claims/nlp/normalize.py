@@ -344,12 +344,21 @@ _DURATION_RE = re.compile(
 )
 
 
+# A race time, hours:minutes:seconds ("2:05:38", "2:21:40.5"): a length, never a clock
+RACE_TIME_RE = re.compile(r"(?<![\d:.])(\d{1,2}):([0-5]\d):([0-5]\d(?:\.\d+)?)(?![\d:])")
+
+
 @lru_cache(maxsize=8192)
 def parse_duration(text: str) -> tuple[float, str] | None:
     """'70-minute' → (4200, 'minute'), 'two hours' → (7200, 'hour'); None if not a duration.
     A compound length ("7 hours and 14 minutes", "11 days, 7 hours, 14 minutes and 32
-    seconds") is the sum of its parts, in the unit of the first."""
+    seconds") is the sum of its parts, in the unit of the first; a race time ("2:05:38") is
+    hours, minutes and seconds."""
     low = text.lower()
+    race = RACE_TIME_RE.search(low)
+    if race:
+        h, m, sec = race.groups()
+        return int(h) * 3600 + int(m) * 60 + float(sec), "hour"
     parts = list(_DURATION_RE.finditer(low))
     if len(parts) > 1 and all(
         _JOINER_RE.fullmatch(low[a.end() : b.start()]) for a, b in itertools.pairwise(parts)
@@ -367,6 +376,8 @@ def duration_step(text: str) -> float | None:
     """The finest unit of a compound length in seconds ("11 days, 7 hours and 14 minutes" →
     60): such a figure is precise to that unit, not to a tenth of itself. None for a
     length in one unit ("about two hours")."""
+    if RACE_TIME_RE.search(text):
+        return 1.0  # "2:05:38": to the second
     parts = list(_DURATION_RE.finditer(text.lower()))
     if len(parts) < 2:
         return None
@@ -375,7 +386,8 @@ def duration_step(text: str) -> float | None:
     return _UNIT_SECONDS.get(last)
 
 
-_JOINER_RE = re.compile(r"\s*(?:,|,?\s+and)\s+")
+# "7 hours and 14 minutes", "11 days, 7 hours", "2 hours 5 minutes 38 seconds"
+_JOINER_RE = re.compile(r"\s*(?:,|,?\s+and)?\s+")
 
 
 def _duration_part(m: re.Match[str]) -> tuple[float, str] | None:
