@@ -173,6 +173,13 @@ def _slot(kind: str, key: str, unit: str) -> _Slot | None:
             subject = ""  # "the plant blew up" is where the blast was, not another blast
         mode = "happen" if mode in lx.DISASTER_CLASSES else mode
         obj = f[3]
+        if mode == "hold" and not obj and subject and not subject.startswith("@"):
+            # "the vigil will be held" / "the collision took place": the happening is what
+            # was held, whichever way the sentence puts it
+            subject, obj = "", subject
+        if mode == "hold" and _noun_class(obj) in lx.HAPPENING_NOUN_CLASSES:
+            # "the collision took place at 06:42" asks what "the crash happened at…" asks
+            mode, subject, obj = "happen", _noun_class(obj), ""
         if mode == "hold" and lx.noun_class(obj) in lx.HELD_EVENT_VERBS:
             # "the next meeting is scheduled for June 11" / "the board will next meet on June 4"
             mode, obj = lx.HELD_EVENT_VERBS[lx.noun_class(obj)], ""

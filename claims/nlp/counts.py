@@ -387,8 +387,11 @@ def _build_count(sent: Span, value: _Value, state: ArticleState) -> ClaimData | 
         scope = ",".join(x for x in (scope, "left") if x)  # "with six kilometres remaining"
     if _usual(noun) or _usual(subj_tok) or _usual_verb(verb):
         scope = ",".join(x for x in (scope, "usual") if x)  # "the normal limit is 70mph"
-    if _over_past_years(verb) or _over_past_years(noun):
+    if _over_past_years(verb) or _over_past_years(noun) or _since_year(verb, state):
         scope = ",".join(x for x in (scope, "years") if x)  # "12 killed in the past decade"
+    if pclass in ("rise", "fall") and (_since(verb) or _since(span.root)):
+        # "have risen by a fifth since the bid was announced" is not the day's move
+        scope = ",".join(x for x in (scope, "since") if x)
     if (
         start > sent.start
         and doc[start - 1].lower_ == "by"
@@ -722,6 +725,28 @@ def _over_past_years(tok: Token | None) -> bool:
             ):
                 return True
     return False
+
+
+def _since(tok: Token | None) -> Token | None:
+    """The "since …" phrase or clause of a verb or figure ("since 2000", "since the bid was
+    made")."""
+    if tok is None:
+        return None
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "since":
+            return c
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in c.children):
+            return c
+    return None
+
+
+def _since_year(verb: Token | None, state: ArticleState) -> bool:
+    """ "Since 2000, 14 vessels have been lost, with 31 deaths": a tally over the years."""
+    since = _since(verb)
+    if since is None or since.dep_ != "prep" or state.published is None:
+        return False
+    years = [int(t.text) for t in since.subtree if re.fullmatch(r"1[89]\d\d|20\d\d", t.text)]
+    return bool(years) and years[0] < state.published.year
 
 
 def _period_scope(span: Span) -> str:

@@ -170,6 +170,8 @@ def _build_datetime(sent: Span, value: _Value, state: ArticleState) -> ClaimData
         return None
     if re.fullmatch(r"\d{1,2}", text.strip()):
         return None  # "Otterbeck, 29, was playing": an age, or a number with no month
+    if _in_hours_range(span):
+        return None  # "open from 8 a.m. to 6 p.m. on weekdays": opening hours, not a moment
     verb = _governor(span.root)
     if _in_absolute_phrase(span.root, verb):
         return None
@@ -213,6 +215,8 @@ def _build_datetime(sent: Span, value: _Value, state: ArticleState) -> ClaimData
             state.lead_day = state.anchor
     if event_noun is not None:
         return _noun_date_claim(sent, value, event_noun, interval, state.published)
+    if _expectation(verb):
+        return None  # "narrower than analysts had expected in July": when they expected it
     pred = _predicate(verb)
     pclass = _pred_class(pred)
     if pclass == "say":
@@ -285,6 +289,36 @@ def _build_datetime(sent: Span, value: _Value, state: ArticleState) -> ClaimData
     # made on Friday" is one
     claim.negated = _negated(verb, subj) and not _until(span)
     return claim
+
+
+_HOURS_RANGE = re.compile(
+    r"\bfrom\s+(?:\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\.?)?|noon|midday)\s+"
+    r"(?:to|until|till|and)\s+(?:\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\b\.?)?|noon|midday|midnight)",
+    re.I,
+)
+
+
+def _in_hours_range(span: Span) -> bool:
+    """Is the time one end of a range of hours ("from 8 a.m. to 6 p.m.")?"""
+    sent = span.sent
+    text = sent.text
+    lo, hi = span.start_char - sent.start_char, span.end_char - sent.start_char
+    return any(m.start() <= lo and hi <= m.end() for m in _HOURS_RANGE.finditer(text))
+
+
+_EXPECTING_VERBS = frozenset({"expect", "anticipate", "predict", "forecast", "hope", "fear"})
+
+
+def _expectation(verb: Token | None) -> bool:
+    """An active verb of expecting with nothing expected in a clause ("as many had expected
+    in July"): the date is when someone expected, not when anything happened ("a decision
+    is not expected until next month" is passive and dates the decision)."""
+    return (
+        verb is not None
+        and verb.lemma_.lower() in _EXPECTING_VERBS
+        and not _passive(verb)
+        and not any(c.dep_ in ("xcomp", "ccomp", "dobj") for c in verb.children)
+    )
 
 
 def _rank_scope(subj: Token | None) -> str:

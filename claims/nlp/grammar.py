@@ -327,13 +327,29 @@ def _member_of(tok: Token) -> str:
     return ""
 
 
+# Names that can stand in apposition for a common noun ("the party, National Renewal")
+_APPOSED_NAMES = frozenset({"PERSON", "ORG", "GPE", "FAC", "NORP", "LOC"})
+
+
 def _ref(tok: Token | None, state: ArticleState) -> _Ref:
     """Display text and key field for a noun/entity/pronoun token."""
     if tok is None:
         return _Ref.empty()
-    appos = next((c for c in tok.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
+    appos = next(
+        (
+            c
+            for c in tok.children
+            if c.dep_ == "appos"
+            and (
+                c.ent_type_ == "PERSON"
+                or (tok.pos_ == "NOUN" and not tok.ent_type_ and c.ent_type_ in _APPOSED_NAMES)
+            )
+        ),
+        None,
+    )
     if appos is not None and tok.ent_type_ != "PERSON":
-        # "OSLO (Agency) - Norwegian minister X left…": a dateline parsed as the subject.
+        # "OSLO (Agency) - Norwegian minister X left…": a dateline parsed as the subject;
+        # "the largest opposition party, National Renewal, has 52 seats": the party named
         tok = appos
     ent = _entity_of(tok)
     if ent is not None:
@@ -767,30 +783,39 @@ def _year_scope(
     if subj is not None:
         toks.extend(subj.subtree)
     clause = verb
-    for _ in range(3):
+    for _ in range(4):
         # "since 2009, when a quake killed 41 people": the clause belongs to its date.
-        if clause is None or clause.dep_ not in ("relcl", "advcl", "conj"):
+        if clause is None or clause.dep_ not in ("relcl", "advcl", "conj", "acl"):
             break
-        if clause.head.ent_type_ == "DATE":
-            toks.append(clause.head)
+        head = clause.head
+        if clause.dep_ == "acl":
+            # "In 2019 thieves stole jewellery valued at €11 million": the verb of the noun
+            # the participle describes
+            while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+                head = head.head
+            if head.pos_ not in ("VERB", "AUX"):
+                break
+        if head.ent_type_ == "DATE":
+            toks.append(head)
             break
         # "In 2019, a train derailed…, killing two": the dates of the clause it hangs from
-        for c in clause.head.children:
-            if c.dep_ in ("prep", "npadvmod") and c.i < clause.i:
+        for c in head.children:
+            if c.dep_ in ("prep", "npadvmod", "advmod") and c.i < clause.i:
                 toks.extend(t for t in c.subtree if t.ent_type_ == "DATE")
         if any(c.lower_ == "when" for c in clause.children):
             # "…since 2011, when 27 people died": a "when" clause is about the last date
-            # written before it in the sentence.
+            # written before it in the sentence ("Seventeen years ago … when it capsized").
             sent_start = clause.sent.start
             before = [
                 t
                 for t in clause.doc[sent_start : clause.left_edge.i]
-                if t.ent_type_ == "DATE" and re.fullmatch(r"1[89]\d\d|20\d\d", t.text)
+                if t.ent_type_ == "DATE"
+                and (re.fullmatch(r"1[89]\d\d|20\d\d", t.text) or t.lower_ == "ago")
             ]
             if before:
                 toks.append(before[-1])
             break
-        clause = clause.head
+        clause = head
     if verb is not None:
         for c in verb.children:
             if c.dep_ in ("prep", "npadvmod") and c.lower_ in ("in", "during", "for", "at", "of"):

@@ -208,6 +208,11 @@ PREDICATE_CLASSES: dict[str, str] = {
     "insist": "say",
     "suggest": "say",
     "hint": "say",
+    "repeat": "say",
+    "reiterate": "say",
+    "stress": "say",
+    "emphasise": "say",
+    "emphasize": "say",
 }
 
 # Reporting verbs that are also acts when their object is a thing: "declared an outbreak",
@@ -2063,6 +2068,11 @@ DISTANCE_THINGS = frozenset(
 # Nouns for unnamed sources ("two people familiar with the talks", "sources close to…").
 SOURCE_NOUNS = frozenset({"person", "people", "source", "official", "insider", "aide"})
 # Nouns that name the story's happening without saying what it was.
+# Classes of happenings that strike rather than are held ("the collision took place" is
+# when the crash happened)
+HAPPENING_NOUN_CLASSES = frozenset(
+    {"crash", "earthquake", "explosion", "fire", "storm", "embankment", "escape", "kidnapping"}
+)
 GENERIC_EVENT_NOUNS = frozenset(
     {"disaster", "tragedy", "incident", "accident", "catastrophe", "emergency", "ordeal"}
 )

@@ -819,7 +819,9 @@ def _at_clock(d: dt.date, clock: tuple[int, int, bool], text: str) -> DateInterv
         start, end = t, t + dt.timedelta(minutes=30)
     elif re.search(r"\b(?:about|around|approximately|roughly|some)\b", low):
         start, end = t - dt.timedelta(minutes=15), t + dt.timedelta(minutes=15)
-    elif re.search(r"\b(?:shortly|just)\s+before\b|\bbefore\b", low):
+    elif re.search(r"\b(?:shortly|just|soon)\s+before\b", low):
+        start, end = t - dt.timedelta(minutes=30), t
+    elif re.search(r"\bbefore\b", low):
         start, end = t - dt.timedelta(minutes=60), t
     elif re.search(r"\bafter\b", low):
         start, end = t, t + dt.timedelta(hours=3)

@@ -177,5 +177,14 @@ def _tally_claim(
     claim.predicate = _predicate(verb)
     claim.about = "the vote tally (for–against)" if domain == "vote" else "the score"
     scope = _year_scope(doc[value.start], None, verb, _subject_token(verb), state)
+    if domain == "score" and _SHOOTOUT.search(
+        doc[max(sent.start, start - 8) : min(sent.end, end + 6)].text
+    ):
+        # "won the shootout 5-4", "4-3 on penalties": the shootout's score, not the match's
+        scope = ",".join(x for x in (scope, "shootout") if x)
+        claim.about = "the shootout score"
     claim.key = _key(ClaimKind.COUNT, "tally", domain, "", scope)
     return claim
+
+
+_SHOOTOUT = re.compile(r"\b(?:shoot-?out|on penalties|on pens|from the (?:penalty )?spot)\b", re.I)
