@@ -1818,3 +1818,40 @@ def test_a_shootout_score_is_not_the_match_score(nlp):
     )
     assert len(found) == 1
     assert {c.claim.display for c in found[0].claims} == {"5–4", "4–3"}
+
+
+@pytest.mark.parametrize(
+    "text,seconds",
+    [
+        ("two and a half days", 2.5 * 86400),
+        ("a day and a half", 1.5 * 86400),
+        ("half an hour", 1800),
+        ("an hour and a half", 5400),
+        ("12 school days", 12 * 86400),
+        ("three working days", 3 * 86400),
+    ],
+)
+def test_halves_and_kinds_of_day_are_read_as_lengths(text, seconds):
+    from claims.nlp.normalize import parse_duration
+
+    parsed = parse_duration(text)
+    assert parsed is not None and parsed[0] == seconds
+
+
+def test_a_clock_time_the_tagger_calls_a_plural_noun_keeps_its_day(nlp):
+    claim = one(nlp, "The skipper sent a mayday at 1.52am on Sunday.", MON, "1.52am")
+    assert claim.display == "Sun 5 Apr 2026, 01:52"
+
+
+def test_hours_adrift_are_not_a_gap_behind(nlp):
+    claim = one(nlp, "The crew were rescued after roughly 11 hours adrift.", MON, "11 hours")
+    assert not claim.key.endswith("gap")
+
+
+def test_making_off_with_things_is_stealing_them(nlp):
+    found = conflicts(
+        nlp,
+        ("Wire", MON, "The gang made off with eight pieces of jewellery."),
+        ("Daily", MON, "Thieves stole nine pieces of jewellery."),
+    )
+    assert len(found) == 1

@@ -302,8 +302,8 @@ def _in_hours_range(span: Span) -> bool:
     """Is the time one end of a range of hours ("from 8 a.m. to 6 p.m.")?"""
     sent = span.sent
     text = sent.text
-    lo, hi = span.start_char - sent.start_char, span.end_char - sent.start_char
-    return any(m.start() <= lo and hi <= m.end() for m in _HOURS_RANGE.finditer(text))
+    lo = span.start_char - sent.start_char
+    return any(m.start() <= lo < m.end() for m in _HOURS_RANGE.finditer(text))
 
 
 _EXPECTING_VERBS = frozenset({"expect", "anticipate", "predict", "forecast", "hope", "fear"})

@@ -139,7 +139,7 @@ def _build_duration(sent: Span, value: _Value, state: ArticleState) -> ClaimData
     claim.key = _key(ClaimKind.DURATION, pclass, thing.key)
     if _remaining(doc, value.end, sent.end):
         scope = ",".join(x for x in (scope, "left") if x)  # "with a week of racing left"
-    elif rival is None and value.end < sent.end and doc[value.end].lower_ in _MARGIN_WORDS:
+    elif rival is None and value.end < sent.end and doc[value.end].lower_ in _GAP_WORDS:
         scope = ",".join(x for x in (scope, "gap") if x)  # "finished 24 seconds behind"
     # "within 12 minutes" is a deadline met; "given two hours to leave" a time allowed
     offset = _duration_offset(doc, value, sent, verb) if rival is None else ""
@@ -179,6 +179,8 @@ def _duration_offset(doc: Doc, value: _Value, sent: Span, verb: Token | None) ->
 
 
 _MARGIN_WORDS = frozenset({"ahead", "clear", "behind", "adrift", "short"})
+# A gap with no rival named ("finished 24 seconds behind"; "11 hours adrift" is afloat)
+_GAP_WORDS = frozenset({"ahead", "clear", "behind"})
 
 
 def _margin_over(doc: Doc, end: int, limit: int) -> Token | None:

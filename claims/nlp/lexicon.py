@@ -298,6 +298,8 @@ PARTICLE_PREDICATES = {
     ("take", "effect"): "take effect",
     ("kick", "in"): "take effect",
     ("take", "captive"): "take captive",
+    # "made off with eight pieces": stole
+    ("make", "off"): "steal",
     ("go", "down"): "sink",
     ("go", "under"): "sink",
     ("hand", "over"): "hand over",

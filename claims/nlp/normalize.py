@@ -338,7 +338,10 @@ _UNIT_SECONDS = {
     "century": 3_155_760_000,
 }
 _DURATION_RE = re.compile(
-    r"(?P<num>[\d.,]+|[a-z]+(?:[- ][a-z]+)*?)[\s-]+(?P<unit>seconds?|secs?|minutes?|mins?|hours?"
+    r"(?P<num>[\d.,]+|[a-z]+(?:[- ][a-z]+)*?)[\s-]+"
+    # "12 school days", "three working days": a kind of day is still days
+    r"(?:(?:school|working|business|trading|full|straight|consecutive|calendar)[\s-]+)?"
+    r"(?P<unit>seconds?|secs?|minutes?|mins?|hours?"
     r"|hrs?|days?|weeks?|fortnights?|months?|years?|decades?|century|centuries)\b",
     re.I,
 )
@@ -369,7 +372,10 @@ def parse_duration(text: str) -> tuple[float, str] | None:
     m = parts[0] if parts else None
     if m is None:
         return None
-    return _duration_part(m)
+    read = _duration_part(m)
+    if read is not None and re.match(r"\s+and\s+a\s+half\b", low[m.end() :]):
+        return read[0] + 0.5 * _UNIT_SECONDS[read[1]], read[1]  # "a day and a half"
+    return read
 
 
 def duration_step(text: str) -> float | None:
@@ -390,6 +396,9 @@ def duration_step(text: str) -> float | None:
 _JOINER_RE = re.compile(r"\s*(?:,|,?\s+and)?\s+")
 
 
+_HALVES = re.compile(r"(?:^|\s)(?:(\w+)\s+and\s+)?(?:a|one)\s+half$|(?:^|\s)()half\s+an?$")
+
+
 def _duration_part(m: re.Match[str]) -> tuple[float, str] | None:
     unit = m.group("unit").lower()
     unit = "century" if unit.startswith("centur") else unit.rstrip("s")
@@ -397,6 +406,12 @@ def _duration_part(m: re.Match[str]) -> tuple[float, str] | None:
         return None
     raw = m.group("num")
     words = raw.split()
+    half = _HALVES.search(raw)
+    if half:
+        # "two and a half days", "half an hour" (a fraction here is not a percentage)
+        whole = parse_number(half.group(1)) if half.group(1) else (0.0, 0.0)
+        if whole is not None:
+            return ((whole[0] + whole[1]) / 2 + 0.5) * _UNIT_SECONDS[unit], unit
     # Keep only the trailing number words ("the last 70" → "70", "a few" → vague).
     number = parse_number(raw)
     if number is None and words:

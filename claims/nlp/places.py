@@ -47,6 +47,12 @@ _PLACE_SIGNAL_PREPS = frozenset({"at", "near", "outside"})
 _MOTION_PREPS = frozenset({"to", "into", "through", "via", "from"})
 
 
+# Entities that are never a plural common noun misread as a name ("1.52am" is tagged NNS)
+_NOT_COMMON_NOUN_LABELS = frozenset(
+    {"PERSON", "NORP", "DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY", "PERCENT", "ORDINAL"}
+)
+
+
 def mark_place_names(doc: Doc) -> Doc:
     """spaCy component: relabel or add place entities (see :func:`add_place_names`), end a
     name before a verb the model swallowed into it, and drop a plural common noun tagged as
@@ -58,7 +64,7 @@ def mark_place_names(doc: Doc) -> Doc:
     plural = [
         e
         for e in ents
-        if len(e) == 1 and e.root.tag_ == "NNS" and e.label_ not in ("PERSON", "NORP")
+        if len(e) == 1 and e.root.tag_ == "NNS" and e.label_ not in _NOT_COMMON_NOUN_LABELS
     ]
     if plural:
         # "Kidnappers holding six aid workers…": a plural common noun that only looks like a
