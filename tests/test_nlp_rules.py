@@ -1855,3 +1855,16 @@ def test_making_off_with_things_is_stealing_them(nlp):
         ("Daily", MON, "Thieves stole nine pieces of jewellery."),
     )
     assert len(found) == 1
+
+
+def test_a_clock_time_tagged_as_an_organisation_is_still_a_time(nlp):
+    text = "The signal reached mission control at 04:17 GMT on Sunday."
+    assert one(nlp, text, MON, "04:17").display == "Sun 5 Apr 2026, 04:17"
+
+
+def test_it_in_the_next_sentence_is_the_thing_the_last_one_was_about(nlp):
+    text = "The train left Dunmore at 3pm on Sunday. It derailed at 15:40."
+    claim = one(nlp, text, MON, "15:40")
+    assert claim.key == "datetime|derail|train|"
+    linking = "The coach was calm on Sunday. On Sunday night, it looked like wisdom."
+    assert [c.key for c in claims(nlp, linking, MON, "datetime") if "night" in c.display] == []

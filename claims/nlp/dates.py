@@ -106,8 +106,12 @@ def mark_clock_times(doc: Doc) -> Doc:
             for e in overlap
         ):
             continue  # the model's own time or date already holds it
-        if any(e.label_ not in _CLOCK_MISREAD for e in overlap):
-            continue
+        if any(
+            e.label_ not in _CLOCK_MISREAD
+            and not (span.start <= e.start and e.end <= span.end and e.text[:1].isdigit())
+            for e in overlap
+        ):
+            continue  # a name the time only touches ("04:17 GMT" tagged ORG is the time)
         ents = [e for e in ents if e not in overlap]
         ents.append(span)
         changed = True
@@ -226,6 +230,15 @@ def _build_datetime(sent: Span, value: _Value, state: ArticleState) -> ClaimData
         return None
     subj = _subject_token(verb)
     subject = _ref(subj, state)
+    if (
+        subj is not None
+        and subj.lower_ == "it"
+        and state.last_thing is not None
+        and state.last_thing.doc is subj.doc
+        and verb is not None
+        and verb.lemma_.lower() not in _LINKING_VERBS
+    ):
+        subject = _ref(state.last_thing, state)  # "… the train. It derailed at 15:40."
     role, place = _place_object(verb, state)
     obj = place if place.key else _path_object(span.root, verb, state)
     if pclass == "strike" and verb is not None:
@@ -306,6 +319,8 @@ def _in_hours_range(span: Span) -> bool:
     return any(m.start() <= lo < m.end() for m in _HOURS_RANGE.finditer(text))
 
 
+# "it looked like wisdom", "it was Sunday": an "it" that names no thing
+_LINKING_VERBS = frozenset({"be", "look", "seem", "appear", "become", "remain", "feel", "sound"})
 _EXPECTING_VERBS = frozenset({"expect", "anticipate", "predict", "forecast", "hope", "fear"})
 
 

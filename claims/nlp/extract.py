@@ -108,7 +108,19 @@ def extract_claims(
         claims.extend(
             _sentence_claims(sent, ents[lo:hi], state, offset, extra, candidates[c_lo:c_hi])
         )
+        _track_thing(sent, state)
     return claims
+
+
+def _track_thing(sent: Span, state: ArticleState) -> None:
+    """Remember the sentence's subject when it is a thing ("The train left Dunmore at 3pm.
+    It derailed at 3.40pm."): the referent of a next sentence's "it". A person subject
+    leaves the thing as it was; an "it" subject keeps the chain."""
+    subj = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.lower_ == "it":
+        return
+    if subj.pos_ == "NOUN" or (subj.pos_ == "PROPN" and subj.ent_type_ not in ("PERSON", "")):
+        state.last_thing = subj
 
 
 def _value_candidates(doc: Doc) -> list[int]:

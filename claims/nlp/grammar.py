@@ -83,6 +83,8 @@ class ArticleState:
     anchor_at: tuple[int, int] = (0, -1)  # (id of its Doc, token index) of that mention
     lead_day: dt.date | None = None  # the day the story's opening names: its main day
     last_person: str = ""  # most recent PERSON mention, for he/she
+    # the last sentence subject that was a thing ("the train"), for a next sentence's "it"
+    last_thing: Token | None = None
     roles: dict[str, set[str]] = field(default_factory=dict)  # "mayor" → people named as such
     consumed: set[tuple[int, int]] = field(default_factory=set)
 
