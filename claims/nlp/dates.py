@@ -65,14 +65,20 @@ if TYPE_CHECKING:  # pragma: no cover - typing only; spaCy is imported lazily at
 
 # --------------------------------------------------------------------------- clock times
 
-_CLOCK_LEAD = (
-    r"(?:(?:shortly|just|soon)\s+(?:after|before)\s+|(?:about|around|approximately|roughly)\s+)?"
-)
-_CLOCK_SPAN = re.compile(
-    rf"{_CLOCK_LEAD}(?:\b\d{{1,2}}(?:[:.]\d{{2}})?\s*[ap]\.?\s?m\b\.?"
-    rf"|{nz.CLOCK_24_RE.pattern}(?:\s*{nz.ZONE_WORDS})?)",
+# Patterns start with a digit so that the regex engine can skip ahead to digits: a clock
+# reading "6.42pm" / "10 p.m." / "17:40" / "21.50 GMT", then its lead words are read from
+# the text just before it ("shortly after", "about").
+_CLOCK_CORE = re.compile(
+    rf"\d{{1,2}}(?:[:.]\d{{2}})?\s*[ap]\.?\s?m\b\.?"
+    rf"|\d{{1,2}}:[0-5]\d(?![\d:])(?:\s*{nz.ZONE_WORDS})?"
+    rf"|\d{{1,2}}\.[0-5]\d\s*{nz.ZONE_WORDS}",
     re.I,
 )
+_CLOCK_LEAD = re.compile(
+    r"(?:(?:shortly|just|soon)\s+(?:after|before)|about|around|approximately|roughly)\s+$", re.I
+)
+_AM_PM_OR_ZONE = re.compile(rf"[ap]\.?\s?m\b|{nz.ZONE_WORDS}", re.I)
+_RACE_TIME = re.compile(r"\d{1,2}:[0-5]\d:[0-5]\d(?:\.\d+)?(?![\d:])")
 # A bare 24-hour reading is a clock only after one of these ("at 17:40"), or with its zone
 _CLOCK_24_CUES = frozenset({"at", "around", "about", "after", "before", "until", "from", "by"})
 # Entities a clock time may replace: the model's misreadings of it
@@ -81,23 +87,37 @@ _CLOCK_MISREAD = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT", "TIME"})
 _DAY_PART_ADVERBS = frozenset({"late", "early"})
 
 
+def _clock_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of the clock times in ``text``, with their lead words."""
+    out = []
+    for m in _CLOCK_CORE.finditer(text):
+        start, reading = m.start(), m.group()
+        if start and text[start - 1] in "0123456789:.":
+            continue  # inside a longer figure ("2:05:38", "12.5")
+        if int(re.match(r"\d+", reading).group()) > 23:
+            continue
+        before = text[max(0, start - 30) : start]
+        lead = _CLOCK_LEAD.search(before)
+        if not _AM_PM_OR_ZONE.search(reading):
+            cue = before.split()[-1:]
+            if not lead and not (cue and cue[0].lower() in _CLOCK_24_CUES):
+                continue  # "with 2:10 left", "a 62:40 split": not a time of day
+        out.append((lead.start() + max(0, start - 30) if lead else start, m.end()))
+    return out
+
+
 def mark_clock_times(doc: Doc) -> Doc:
     """spaCy component: clock times become TIME entities ("at about 10.45am", "17:40 local
     time", "21:50 GMT"), where the model missed them or read them as numbers; "late" or
-    "early" before "on <day>" joins the day's entity ("late on Thursday")."""
+    "early" before "on <day>" joins the day's entity ("late on Thursday"); a race time the
+    model left out ("the clock stopped at 2:05:53") becomes one too."""
     from spacy.tokens import Span as _Span
 
     text = doc_text(doc)
     ents = list(doc.ents)
     changed = False
-    for m in _CLOCK_SPAN.finditer(text):
-        if not re.search(r"[ap]\.?\s?m\b", m.group(), re.I) and not re.search(
-            nz.ZONE_WORDS, m.group(), re.I
-        ):
-            before = text[: m.start()].split()[-1:]
-            if not m.group()[:1].isalpha() and not (before and before[0].lower() in _CLOCK_24_CUES):
-                continue  # "with 2:10 left", "a 62:40 split": not a time of day
-        span = doc.char_span(m.start(), m.end(), label="TIME", alignment_mode="expand")
+    for lo, hi in _clock_spans(text):
+        span = doc.char_span(lo, hi, label="TIME", alignment_mode="expand")
         if span is None:
             continue
         overlap = [e for e in ents if e.start < span.end and span.start < e.end]
@@ -126,8 +146,9 @@ def mark_clock_times(doc: Doc) -> Doc:
         ):
             ents[n] = _Span(doc, i - 2, ent.end, label="DATE")
             changed = True
-    for m in nz.RACE_TIME_RE.finditer(text):
-        # "the clock stopped at 2:05:53": a race time the model left out is a length
+    for m in _RACE_TIME.finditer(text):
+        if m.start() and text[m.start() - 1] in "0123456789:.":
+            continue
         span = doc.char_span(m.start(), m.end(), label="TIME", alignment_mode="expand")
         if span is not None and not any(e.start < span.end and span.start < e.end for e in ents):
             ents.append(span)
