@@ -1868,3 +1868,39 @@ def test_it_in_the_next_sentence_is_the_thing_the_last_one_was_about(nlp):
     assert claim.key == "datetime|derail|train|"
     linking = "The coach was calm on Sunday. On Sunday night, it looked like wisdom."
     assert [c.key for c in claims(nlp, linking, MON, "datetime") if "night" in c.display] == []
+
+
+def test_a_town_someone_was_born_in_is_a_place_whatever_the_model_called_it(nlp):
+    found = conflicts(
+        nlp,
+        ("Wire", MON, "Varrik Solen, who was born in Tessingen, won the stage."),
+        ("Daily", MON, "Varrik Solen was born in Ulvsby, a lakeside village."),
+    )
+    assert len(found) == 1 and found[0].kind == "place"
+
+
+def test_handing_in_a_resignation_is_resigning_and_a_joined_clause_is_not_a_detail(nlp):
+    found = conflicts(
+        nlp,
+        ("Wire", MON, "Marit Eskeland tendered her resignation on Sunday morning."),
+        (
+            "Daily",
+            MON,
+            "Marit Eskeland has not resigned and insists she will stay until voters decide.",
+        ),
+    )
+    assert [c.kind for c in found] == ["negation"]
+
+
+def test_the_election_day_and_going_to_the_polls_are_one_question(nlp):
+    found = conflicts(
+        nlp,
+        ("Wire", MON, "The election will be held on Sunday, June 7."),
+        ("Daily", MON, "Voters will go to the polls on Sunday June 14."),
+    )
+    assert len(found) == 1 and found[0].kind == "datetime"
+
+
+def test_a_participle_dated_by_a_weekday_is_past_even_beside_a_future_clause(nlp):
+    text = "Under the amendment approved on Sunday, the Senate will be dissolved next year."
+    assert one(nlp, text, MON, "Sunday").display == "Sun 5 Apr 2026"

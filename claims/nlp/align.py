@@ -164,6 +164,14 @@ def _slot(kind: str, key: str, unit: str) -> _Slot | None:
             # verb; only a named payer can tell two sums apart
             return _Slot(hard=(kind, thing, unit, scope), subject=subject * subject.startswith("@"))
         return _Slot(hard=(kind, thing, unit, scope), pred=pred, subject=subject)
+    if (
+        kind == ClaimKind.DATETIME
+        and mode == "event"
+        and lx.HELD_EVENT_VERBS.get(lx.noun_class(f[2])) == "vote"
+    ):
+        # "the election on June 7" asks what "voters go to the polls on June 14" asks (an
+        # election is the event's one vote; talks are told apart by who holds them)
+        return _Slot(hard=(kind, "vote", _rest(f, 4)), pred="vote")
     if kind == ClaimKind.DATETIME and mode not in _EXACT_MODES:
         # "the bridge gave way", "the blast happened", "the train derailed": when the
         # disaster happened, asked of what it happened to (a generic "the disaster struck"

@@ -203,6 +203,14 @@ def _predicate(verb: Token | None) -> str:
             and _pred_class(lemma) not in ("die", "say")  # "died in hospital" is a death
         ):
             return "hospitalise"
+        # "voters go to the polls on June 14": they vote
+        if (
+            child.dep_ == "prep"
+            and child.lower_ == "to"
+            and lemma in ("go", "head", "return")
+            and any(g.lower_ == "polls" for g in child.children if g.dep_ == "pobj")
+        ):
+            return "vote"
     return lemma
 
 
@@ -618,6 +626,8 @@ def _tense(verb: Token | None) -> str:
         return "past" if any(c.tag_ == "VBD" for c in verb.children) else "future"
     if _reported_future(verb):
         return "future"  # "said he would visit the scene on Wednesday"
+    if verb.tag_ == "VBN" and verb.dep_ == "acl":
+        return "past"  # "under the amendment approved on Sunday, the Senate will…"
     chain = [verb, *verb.ancestors][:4]
     for tok in chain:
         for c in tok.children:

@@ -300,6 +300,11 @@ PARTICLE_PREDICATES = {
     ("take", "captive"): "take captive",
     # "made off with eight pieces": stole
     ("make", "off"): "steal",
+    # "handed her resignation to the president", "tendered his resignation": resigned
+    ("hand", "resignation"): "resign",
+    ("tender", "resignation"): "resign",
+    ("submit", "resignation"): "resign",
+    ("offer", "resignation"): "resign",
     ("go", "down"): "sink",
     ("go", "under"): "sink",
     ("hand", "over"): "hand over",
@@ -1085,6 +1090,10 @@ POLARITY_VERBS = {
     "convict": "convict",
     "resign": "resign",
     "step down": "resign",
+    "tender resignation": "resign",
+    "hand resignation": "resign",
+    "submit resignation": "resign",
+    "offer resignation": "resign",
     "apologise": "apologise",
     "apologize": "apologise",
     "inspect": "inspect",

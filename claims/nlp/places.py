@@ -160,13 +160,17 @@ def _recovered_names(doc: Doc, ents: list[Span], taken: set[int], arr: Any) -> l
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE"})
 
 
+# Verbs whose "in" names a town: "born in X", "raised in X", "lives in X"
+_HOME_VERBS = frozenset({"bear", "raise", "grow", "live", "reside"})
+
+
 def _based_in(root: Token) -> bool:
+    """ "headquartered in X", "born in X", "who lives in X": X is a town, not a company."""
     head = root.head
-    return (
-        root.dep_ == "pobj"
-        and head.lower_ == "in"
-        and lx.PREDICATE_CLASSES.get(head.head.lemma_.lower()) == "headquarter"
-    )
+    if root.dep_ != "pobj" or head.lower_ != "in":
+        return False
+    verb = head.head.lemma_.lower()
+    return lx.PREDICATE_CLASSES.get(verb) == "headquarter" or verb in _HOME_VERBS
 
 
 def _names_a_place(root: Token) -> bool:

@@ -510,7 +510,7 @@ def _denies_a_detail(verb: Token) -> bool:
         as_of = tok.lower_ == "as" and any(c.lower_ == "of" for c in tok.children)
         if tok.dep_ == "prep" and tok.lower_ in _DETAIL_PREPS and not (_emphasis(tok) or as_of):
             return True
-    for tok in verb.subtree:
+    for tok in _own_clause(verb):
         if tok.lower_ in _DETAIL_WORDS:
             return True
         if tok.ent_type_ in ("DATE", "TIME") and not _as_of(tok, verb):
@@ -518,6 +518,22 @@ def _denies_a_detail(verb: Token) -> bool:
         if tok.ent_type_ in gr.PLACE_LABELS and tok.dep_ == "pobj" and tok.head.head.i == verb.i:
             return True
     return False
+
+
+def _own_clause(verb: Token) -> list[Token]:
+    """The verb's subtree without the clauses joined to it ("has not resigned *and insists
+    she will stay until the vote*": the "until" is the other clause's)."""
+    out: list[Token] = []
+    stack = [verb]
+    while stack:
+        cur = stack.pop()
+        out.append(cur)
+        stack.extend(
+            c
+            for c in cur.children
+            if not (cur.i == verb.i and c.dep_ in ("conj", "cc", "ccomp", "parataxis"))
+        )
+    return out
 
 
 def _as_of(tok: Token, verb: Token) -> bool:
