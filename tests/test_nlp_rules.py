@@ -1904,3 +1904,21 @@ def test_the_election_day_and_going_to_the_polls_are_one_question(nlp):
 def test_a_participle_dated_by_a_weekday_is_past_even_beside_a_future_clause(nlp):
     text = "Under the amendment approved on Sunday, the Senate will be dissolved next year."
     assert one(nlp, text, MON, "Sunday").display == "Sun 5 Apr 2026"
+
+
+def test_detecting_noticing_and_spotting_an_attack_are_one_question(nlp):
+    found = conflicts(
+        nlp,
+        ("Wire", MON, "City staff detected the attack at around 2:30 a.m. on Sunday."),
+        ("Daily", MON, "Council staff first spotted the attack late on Saturday evening."),
+    )
+    assert len(found) == 1 and found[0].kind == "datetime"
+
+
+def test_putting_a_name_to_agreements_is_signing_them(nlp):
+    found = conflicts(
+        nlp,
+        ("Wire", MON, "The two leaders signed the agreements on Sunday afternoon."),
+        ("Daily", MON, "The two leaders put their names to the agreements this morning."),
+    )
+    assert len(found) == 1 and found[0].kind == "datetime"

@@ -100,6 +100,11 @@ PREDICATE_CLASSES: dict[str, str] = {
     "dispatch": "send",
     "deploy": "send",
     "ship": "send",
+    # finding out that something happened ("detected the attack", "first noticed it")
+    "detect": "detect",
+    "notice": "detect",
+    "spot": "detect",
+    "discover": "detect",
     # visits
     "visit": "visit",
     "tour": "visit",
@@ -300,6 +305,8 @@ PARTICLE_PREDICATES = {
     ("take", "captive"): "take captive",
     # "made off with eight pieces": stole
     ("make", "off"): "steal",
+    # "put her name to six agreements": signed
+    ("put", "name"): "sign",
     # "handed her resignation to the president", "tendered his resignation": resigned
     ("hand", "resignation"): "resign",
     ("tender", "resignation"): "resign",
@@ -1986,6 +1993,8 @@ MONEY_NOUNS = {
     "sum": "price",
     "ransom": "demand",
     "demand": "demand",
+    "bribe": "bribe",
+    "kickback": "bribe",
     "fine": "fine",
     "penalty": "fine",
     "salary": "pay",
