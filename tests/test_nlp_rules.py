@@ -1922,3 +1922,33 @@ def test_putting_a_name_to_agreements_is_signing_them(nlp):
         ("Daily", MON, "The two leaders put their names to the agreements this morning."),
     )
     assert len(found) == 1 and found[0].kind == "datetime"
+
+
+def test_whose_nth_visit_is_soft_between_a_name_and_a_description(nlp):
+    found = conflicts(
+        nlp,
+        ("Wire", MON, "It is the prime minister's second visit to Qadira."),
+        ("Daily", MON, "It is Ilse Brandvold's third visit to Qadira."),
+    )
+    assert len(found) == 1 and found[0].kind == "ordinal"
+    two_people = conflicts(
+        nlp,
+        ("Wire", MON, "It is Ilse Brandvold's second visit to Qadira."),
+        ("Daily", MON, "It is Omar Haddad's third visit to Qadira."),
+    )
+    assert two_people == []
+
+
+def test_a_hoped_for_first_title_is_not_which_title_this_is(nlp):
+    text = "Stravos will have to wait for the finals to try to win a first title of the year."
+    assert one(nlp, text, MON, "first").key.endswith("|aim")
+
+
+def test_her_is_the_clause_subject_and_a_score_is_not_part_of_a_name(nlp):
+    text = "Nadia Korvel beat Emilia Stravos 6-4, 3-6, 7-5 in the final, claiming her second title."
+    assert one(nlp, text, MON, "second").subject == "Nadia Korvel"
+
+
+def test_a_score_in_the_other_semi_final_is_another_match(nlp):
+    claim = one(nlp, "Athletic beat Ravensholm 3-1 in the other semi-final.", MON, "3-1")
+    assert claim.key.endswith("other")

@@ -215,6 +215,10 @@ def _slot(kind: str, key: str, unit: str) -> _Slot | None:
         # "place|collapse|embankment|at": what happened and the role are hard, the subject
         # soft ("the embankment gave way at X" / "the breach occurred at Y")
         return _Slot(hard=(kind, mode, f[3], _rest(f, 4)), pred=mode, subject=f[2])
+    if kind == ClaimKind.ORDINAL and mode == "nth":
+        # "her second visit to Qadira" / "the prime minister's second visit to Qadira": whose
+        # visit is soft (a name and a description may be one person; two names are not)
+        return _Slot(hard=(kind, mode, f[2], _rest(f, 4)), subject=f[3])
     if kind == ClaimKind.DURATION and mode == "margin":
         # "42 seconds ahead of Ferrou" / "28 seconds clear of the champion": one margin,
         # unless the rivals are two different people

@@ -888,6 +888,13 @@ def _noun_phrase(noun: Token) -> str:
 def _owner(noun: Token, state: ArticleState) -> _Ref:
     """Whose visit/trip: possessor ("Ruiz's", "his"), else the clause subject."""
     poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if poss is not None and poss.lower_ in ("his", "her"):
+        # "Korvel beat Stravos, claiming her second title": her is the clause's subject
+        # when that is a person, not the last person named
+        verb = _governor(noun)
+        subj = _subject_token(verb) if verb is not None else None
+        if subj is not None and subj.pos_ == "PROPN" and subj.ent_type_ in ("PERSON", "ORG"):
+            return _ref(subj, state)
     if poss is not None:
         return _ref(poss, state)
     return _Ref.empty()

@@ -27,6 +27,7 @@ from claims.nlp.grammar import (
     DATE_LABELS,
     PLACE_LABELS,
     ArticleState,
+    _aspired,
     _base_claim,
     _ent_span,
     _entity_of,
@@ -36,6 +37,7 @@ from claims.nlp.grammar import (
     _owner,
     _past,
     _path_object,
+    _planned,
     _pred_class,
     _predicate,
     _Ref,
@@ -147,6 +149,8 @@ def _build_ordinal(sent: Span, value: _Value, state: ArticleState) -> ClaimData 
     if position:
         claim.about = f"which {lemma} {position} on"
     verb = _governor(noun)
+    if since is None and verb is not None and (_aspired(verb) or _planned(verb)):
+        claim.key += "|aim"  # "will try to win a first title": a hope, not which title this is
     claim.subject = owner.display
     claim.predicate = lemma
     claim.negated = _negated(verb, noun)

@@ -72,6 +72,12 @@ def mark_place_names(doc: Doc) -> Doc:
         ents = [e for e in ents if e not in plural]
         changed = True
     for n, ent in enumerate(ents):
+        end = ent.end
+        while end - 1 > ent.start and (doc[end - 1].like_num or doc[end - 1].text in "-–"):
+            end -= 1  # "beating Emilia Stravos 6-4": the score is not part of her name
+        if end < ent.end and ent.label_ in ("PERSON", "ORG"):
+            ents[n] = ent = _Span(doc, ent.start, end, label=ent.label_)
+            changed = True
         verb = next((t.i for t in ent if t.pos_ == "VERB"), None)
         if verb is not None and verb > ent.start:
             # "Sallo told Orvane" tagged as one title: a name ends before its verb

@@ -177,6 +177,15 @@ def _tally_claim(
     claim.predicate = _predicate(verb)
     claim.about = "the vote tally (for–against)" if domain == "vote" else "the score"
     scope = _year_scope(doc[value.start], None, verb, _subject_token(verb), state)
+    if verb is not None and any(
+        m.lower_ in ("other", "another")
+        for c in verb.children
+        if c.dep_ == "prep"
+        for g in c.children
+        if g.dep_ == "pobj"
+        for m in g.children
+    ):
+        scope = ",".join(x for x in (scope, "other") if x)  # "3-1 in the other semi-final"
     if domain == "score" and _SHOOTOUT.search(
         doc[max(sent.start, start - 8) : min(sent.end, end + 6)].text
     ):
