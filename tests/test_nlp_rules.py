@@ -1952,3 +1952,15 @@ def test_her_is_the_clause_subject_and_a_score_is_not_part_of_a_name(nlp):
 def test_a_score_in_the_other_semi_final_is_another_match(nlp):
     claim = one(nlp, "Athletic beat Ravensholm 3-1 in the other semi-final.", MON, "3-1")
     assert claim.key.endswith("other")
+
+
+def test_a_distance_is_asked_of_the_place_it_is_measured_from(nlp):
+    found = conflicts(
+        nlp,
+        ("Wire", MON, "Radio signals from the probe, some 412 million kilometres from Earth, lag."),
+        ("Daily", MON, "The probe is now 350 million kilometres from Earth."),
+        ("Weekly", MON, "The exclusion zone reached 1.5km from the site."),
+    )
+    assert len(found) == 1 and {c.outlet for c in found[0].claims} == {"Wire", "Daily"}
+    height = one(nlp, "It reached an orbit about 550 kilometres above the Earth.", MON, "550")
+    assert height.key.startswith("count|height:")

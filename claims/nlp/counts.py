@@ -464,6 +464,19 @@ def _build_count(sent: Span, value: _Value, state: ArticleState) -> ClaimData | 
         claim.about = lx.MEASURE_ABOUT.get(m_class, f"the {m_class}")
         if m_class == "length" and owner:
             claim.about = f"the length of the {owner}"
+    elif (
+        thing in lx.DISTANCE_THINGS
+        and (reference := _distance_from(doc, noun.i + 1 if noun is not None else value.end))
+        is not None
+    ):
+        # "some 312 million kilometres from Earth", "550 km above the Earth", "12 km north
+        # of the town": how far from the place, whatever the verb
+        where = _ref(reference, state)
+        height = reference.head.lower_ in _HEIGHT_PREPS  # "550 km above the Earth"
+        # the place is part of the question: 60 km from the capital is not 1.5 km from the site
+        how = f"{'height' if height else 'distance'}:{where.key}"
+        claim.key = _key(ClaimKind.COUNT, how, thing, "", scope)
+        claim.about = f"how far {reference.head.lower_ if height else 'from'} {_the(where.display)}"
     elif (pclass in lx.VICTIM_CLASSES and not freed_by_name) or (
         thing
         and thing not in ("percent", "money")  # "inflation was 3.1%": a share of what
@@ -725,6 +738,22 @@ def _over_past_years(tok: Token | None) -> bool:
             ):
                 return True
     return False
+
+
+_HEIGHT_PREPS = frozenset({"above", "below", "beneath", "under"})
+_DISTANCE_PREPS = frozenset({"from", "off"}) | _HEIGHT_PREPS
+
+
+def _distance_from(doc: Doc, i: int) -> Token | None:
+    """The place a distance is measured from: "… from Earth", "… above the Earth", "…
+    north of Brennick" (the object of the preposition right after the distance)."""
+    if i < len(doc) and doc[i].lower_ in lx.DIRECTION_WORDS | {"north", "south", "east", "west"}:
+        i += 1  # "12 km north of the town"
+        if i >= len(doc) or doc[i].lower_ != "of":
+            return None
+    elif i >= len(doc) or doc[i].lower_ not in _DISTANCE_PREPS:
+        return None
+    return next((c for c in doc[i].children if c.dep_ == "pobj"), None)
 
 
 def _since(tok: Token | None) -> Token | None:
