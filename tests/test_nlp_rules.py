@@ -1964,3 +1964,13 @@ def test_a_distance_is_asked_of_the_place_it_is_measured_from(nlp):
     assert len(found) == 1 and {c.outlet for c in found[0].claims} == {"Wire", "Daily"}
     height = one(nlp, "It reached an orbit about 550 kilometres above the Earth.", MON, "550")
     assert height.key.startswith("count|height:")
+
+
+def test_customers_cut_off_are_one_question_however_the_outage_is_told(nlp):
+    found = conflicts(
+        nlp,
+        ("Wire", MON, "About 620,000 customers lost electricity at the peak."),
+        ("Daily", MON, "The fault cut electricity to some 620,000 households."),
+        ("Weekly", MON, "Roughly 840,000 homes had been left without power."),
+    )
+    assert len(found) == 1 and {c.outlet for c in found[0].claims} == {"Wire", "Daily", "Weekly"}

@@ -203,6 +203,18 @@ def _predicate(verb: Token | None) -> str:
             and _pred_class(lemma) not in ("die", "say")  # "died in hospital" is a death
         ):
             return "hospitalise"
+        # "lost power", "cut electricity to", "left / were without power": cut off
+        if lemma in _CUTTING_VERBS | {"be", "leave"} and (
+            (child.dep_ == "dobj" and lemma in _CUTTING_VERBS)
+            or (child.dep_ == "prep" and child.lower_ == "without" and lemma in ("be", "leave"))
+        ):
+            supply = (
+                child
+                if child.dep_ == "dobj"
+                else next((g for g in child.children if g.dep_ == "pobj"), None)
+            )
+            if supply is not None and supply.lemma_.lower() in _SUPPLY_NOUNS:
+                return "lose power"
         # "voters go to the polls on June 14": they vote
         if (
             child.dep_ == "prep"
@@ -212,6 +224,10 @@ def _predicate(verb: Token | None) -> str:
         ):
             return "vote"
     return lemma
+
+
+_CUTTING_VERBS = frozenset({"lose", "cut", "disconnect"})
+_SUPPLY_NOUNS = frozenset({"power", "electricity", "supply", "gas", "water", "heating"})
 
 
 def _declared_act(verb: Token | None) -> str:
