@@ -1974,3 +1974,29 @@ def test_customers_cut_off_are_one_question_however_the_outage_is_told(nlp):
         ("Weekly", MON, "Roughly 840,000 homes had been left without power."),
     )
     assert len(found) == 1 and {c.outlet for c in found[0].claims} == {"Wire", "Daily", "Weekly"}
+
+
+@pytest.mark.parametrize(
+    "yes,no",
+    [
+        ("The bank admitted the failings.", "The bank did not admit the failings."),
+        (
+            "The regulator opened an investigation.",
+            "The regulator has not opened a formal investigation.",
+        ),
+        ("The mayor has requested a recount.", "The mayor did not request a recount."),
+        ("The ministry ordered a halt to outdoor work.", "The ministry has not ordered a halt."),
+    ],
+)
+def test_common_acts_asserted_and_denied_clash(nlp, yes, no):
+    found = conflicts(nlp, ("Wire", MON, yes), ("Daily", MON, no))
+    assert [c.kind for c in found] == ["negation"]
+
+
+def test_a_criminal_investigation_is_not_the_regulators_investigation(nlp):
+    found = conflicts(
+        nlp,
+        ("Wire", MON, "The regulator said it had opened an investigation."),
+        ("Daily", MON, "Police said they had not opened a criminal investigation."),
+    )
+    assert found == []

@@ -739,6 +739,7 @@ IRREGULAR_PARTICIPLE = {
     "be": "been",
 }
 IRREGULAR_PAST = {
+    "admit": "admitted",
     "occur": "occurred",
     "submit": "submitted",
     "sink": "sank",
@@ -1074,7 +1075,27 @@ STANCE_VERBS = {
 }
 # Verbs whose happening news reports and disputes ("met", "did not sign", "no ransom was
 # paid"), with their synonyms' class. General English; nothing about one story.
+# Adjectives that name a kind of a thing acted on, not a degree ("a criminal investigation"
+# is not the regulator's; "a formal investigation" may be)
+KIND_ADJECTIVES = frozenset(
+    {"criminal", "civil", "internal", "independent", "parliamentary", "judicial", "military"}
+)
 POLARITY_VERBS = {
+    # acts news commonly asserts or denies, whatever the event
+    "admit": "admit",
+    "request": "request",
+    "ask for": "request",
+    "testify": "testify",
+    "give evidence": "testify",
+    "order": "order",
+    "impose": "impose",
+    "lift": "lift",
+    "launch": "open",
+    "open investigation": "open",
+    "open inquiry": "open",
+    "open probe": "open",
+    "upsize": "enlarge",
+    "enlarge": "enlarge",
     "concede": "concede",
     "recommend": "recommend",
     "meet": "meet",

@@ -397,6 +397,21 @@ def _claim(
     if pred == "make" and verb.lemma_.lower() in ("receive", "get"):
         subject_tok = None  # who received a demand is not who made it
     thing = gr._ref(thing_tok, state)
+    kind = (
+        next(
+            (
+                c.lower_
+                for c in thing_tok.children
+                if c.dep_ == "amod" and c.lower_ in lx.KIND_ADJECTIVES
+            ),
+            "",
+        )
+        if thing_tok is not None and thing.key and not thing.key.startswith("@")
+        else ""
+    )
+    if kind:
+        # "had not opened a criminal investigation" is not about the regulator's investigation
+        thing = gr._Ref(f"{kind} {thing.display}", f"{kind} {thing.key}")
     subject = gr._ref(subject_tok, state)
     if not (thing.key or subject.key or bare):
         return None
