@@ -2000,3 +2000,12 @@ def test_a_criminal_investigation_is_not_the_regulators_investigation(nlp):
         ("Daily", MON, "Police said they had not opened a criminal investigation."),
     )
     assert found == []
+
+
+def test_an_order_that_came_or_went_out_was_issued_then(nlp):
+    found = conflicts(
+        nlp,
+        ("Wire", MON, "The evacuation order was issued at 6.15 p.m. on Sunday."),
+        ("Daily", MON, "The order went out shortly before midnight on Sunday."),
+    )
+    assert len(found) == 1 and found[0].kind == "datetime"

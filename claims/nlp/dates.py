@@ -291,6 +291,16 @@ def _build_datetime(sent: Span, value: _Value, state: ArticleState) -> ClaimData
         agent = next((c for c in verb.children if c.dep_ == "agent"), None) if verb else None
         by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
         key_subject, key_obj = _ref(by, state).key, subject.key
+    if (
+        pclass in ("come", "travel", "arrive")
+        and subj is not None
+        and subj.lemma_.lower() in lx.ANNOUNCED_NOUNS
+        and not key_obj
+    ):
+        # "the evacuation order came shortly after six" / "the warning went out at 9pm": when
+        # it was issued
+        pclass, key_subject, key_obj = "issue", "", subject.key
+        claim.about = f"when {_the(subject.display)} was issued"
     claim.key = _key(ClaimKind.DATETIME, pclass, key_subject, key_obj)
     background = ""
     if (

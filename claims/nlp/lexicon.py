@@ -1206,6 +1206,8 @@ ISSUED_NOUNS = frozenset(
         "appeal",
     }
 )
+# Things issued that news says "came" or "went out" ("the evacuation order came at six")
+ANNOUNCED_NOUNS = ISSUED_NOUNS | {"order", "alert", "notice", "instruction", "advisory"}
 # "declined to confirm", "refused to sign", "failed to pay": the complement did not happen.
 REFUSAL_VERBS = frozenset({"decline", "refuse", "fail"})
 # Modal auxiliaries: a clause with one states a possibility or duty, not a fact.
