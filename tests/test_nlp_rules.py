@@ -2009,3 +2009,18 @@ def test_an_order_that_came_or_went_out_was_issued_then(nlp):
         ("Daily", MON, "The order went out shortly before midnight on Sunday."),
     )
     assert len(found) == 1 and found[0].kind == "datetime"
+
+
+def test_a_happening_that_began_or_happened_at_a_time_is_one_question(nlp):
+    found = conflicts(
+        nlp,
+        ("Wire", MON, "The crush began at around 7pm on Sunday."),
+        ("Daily", MON, "The crush happened shortly after 7.30pm on Sunday."),
+    )
+    assert len(found) == 1 and found[0].kind == "datetime"
+    outage = conflicts(
+        nlp,
+        ("Wire", MON, "The blackout began at 6:42 p.m. on Sunday."),
+        ("Daily", MON, "The blackout struck at 17:40 on Sunday."),
+    )
+    assert len(outage) == 1

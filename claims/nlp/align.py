@@ -180,6 +180,8 @@ def _slot(kind: str, key: str, unit: str) -> _Slot | None:
         if mode == "strike" and (f[2] in lx.FACILITY_NOUNS or f[2] in lx.EQUIPMENT_NOUNS):
             subject = ""  # "the plant blew up" is where the blast was, not another blast
         mode = "happen" if mode in lx.DISASTER_CLASSES else mode
+        if mode == "start" and _noun_class(subject) in lx.HAPPENING_NOUN_CLASSES:
+            mode = "happen"  # "the blaze broke out at 2am" / "the fire happened at 2am"
         obj = f[3]
         if mode == "hold" and not obj and subject and not subject.startswith("@"):
             # "the vigil will be held" / "the collision took place": the happening is what

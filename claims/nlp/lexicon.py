@@ -380,6 +380,8 @@ NOUN_CLASSES: dict[str, str] = {
     "detail": "data",
     "information": "data",
     "record": "data",
+    "blackout": "outage",
+    "outage": "outage",
     "customer": "customer",
     "household": "customer",
     "home": "customer",
@@ -2118,7 +2120,19 @@ SOURCE_NOUNS = frozenset({"person", "people", "source", "official", "insider", "
 # Classes of happenings that strike rather than are held ("the collision took place" is
 # when the crash happened)
 HAPPENING_NOUN_CLASSES = frozenset(
-    {"crash", "earthquake", "explosion", "fire", "storm", "embankment", "escape", "kidnapping"}
+    {
+        "crash",
+        "earthquake",
+        "explosion",
+        "fire",
+        "storm",
+        "embankment",
+        "escape",
+        "kidnapping",
+        "outage",
+        "crush",
+        "leak",
+    }
 )
 GENERIC_EVENT_NOUNS = frozenset(
     {"disaster", "tragedy", "incident", "accident", "catastrophe", "emergency", "ordeal"}
