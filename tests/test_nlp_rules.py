@@ -2024,3 +2024,19 @@ def test_a_happening_that_began_or_happened_at_a_time_is_one_question(nlp):
         ("Daily", MON, "The blackout struck at 17:40 on Sunday."),
     )
     assert len(outage) == 1
+
+
+@pytest.mark.parametrize(
+    "text,place",
+    [
+        ("Rahn crashed under braking at the Korrig hairpin.", "Korrig hairpin"),
+        ("The trouble started at the Korlan substation.", "Korlan substation"),
+        ("The analyst was detained at his home in Valdrenne.", "Valdrenne"),
+    ],
+)
+def test_named_sites_and_towns_after_a_home_are_places(nlp, text, place):
+    assert [c.display for c in claims(nlp, text, MON, "place")] == [place]
+
+
+def test_a_gathering_named_after_something_is_not_a_site(nlp):
+    assert claims(nlp, "The deal was agreed at the Varna summit.", MON, "place") == []

@@ -444,15 +444,25 @@ def _facility_at(tok: Token) -> _Value | None:
     if (
         tok.dep_ != "pobj"
         or tok.pos_ not in ("NOUN", "PROPN")
-        or tok.lemma_.lower() not in lx.FACILITY_NOUNS
         or tok.head.lower_ not in ("at", "near", "outside")
         or tok.ent_type_ in PLACE_LABELS
     ):
         return None
-    mods = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod", "poss")]
-    if not any(t.pos_ == "PROPN" for c in mods for t in c.subtree):
+    lemma = tok.lemma_.lower()
+    if lemma not in lx.FACILITY_NOUNS and (tok.pos_ != "NOUN" or lemma in lx.GATHERING_NOUNS):
         return None
+    mods = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod", "poss")]
+    names = [t for c in mods for t in c.subtree if t.pos_ == "PROPN"]
+    if not names:
+        return None
+    if lemma not in lx.FACILITY_NOUNS and any(t.ent_type_ in _NOT_SITE_NAMES for t in names):
+        return None  # "at the Sunday service", "near the Marvosian border"
+    # "at the Korrig hairpin", "at the Korlan substation": a site named by its owner's name
     return _Value(min(c.left_edge.i for c in mods), tok.i + 1, "FAC")
+
+
+# Names that make a noun a time, a people or an event, not a site
+_NOT_SITE_NAMES = frozenset({"DATE", "TIME", "NORP", "EVENT", "PERSON", "ORG", "LAW"})
 
 
 # Entity labels that never hold a value (PERSON does: it is tracked for "he"/"she")

@@ -1208,6 +1208,32 @@ ISSUED_NOUNS = frozenset(
         "appeal",
     }
 )
+# Nouns for gatherings: "at the G20 summit" names an event, not a site
+GATHERING_NOUNS = frozenset(
+    {
+        "summit",
+        "meeting",
+        "conference",
+        "final",
+        "match",
+        "game",
+        "race",
+        "talks",
+        "ceremony",
+        "parade",
+        "rally",
+        "festival",
+        "session",
+        "hearing",
+        "trial",
+        "congress",
+        "convention",
+        "forum",
+        "event",
+        "launch",
+        "briefing",
+    }
+)
 # Things issued that news says "came" or "went out" ("the evacuation order came at six")
 ANNOUNCED_NOUNS = ISSUED_NOUNS | {"order", "alert", "notice", "instruction", "advisory"}
 # "declined to confirm", "refused to sign", "failed to pay": the complement did not happen.

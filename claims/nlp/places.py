@@ -191,7 +191,17 @@ def _names_a_place(root: Token) -> bool:
         and head.head.lemma_.lower() in lx.SETTLEMENT_NOUNS
     ):
         return any(c.dep_ == "det" for c in head.head.children)  # "the town of X"
+    if (
+        root.dep_ == "pobj"
+        and head.lower_ == "in"
+        and head.head.pos_ == "NOUN"
+        and head.head.lemma_.lower() in lx.SITE_NOUNS | _DWELLING_NOUNS
+    ):
+        return True  # "at his home in Valdrenne", "the hospital in Tassio"
     return any(c.dep_ == "appos" and c.lemma_.lower() in lx.SETTLEMENT_NOUNS for c in root.children)
+
+
+_DWELLING_NOUNS = frozenset({"home", "house", "flat", "apartment", "farm", "office", "offices"})
 
 
 def _place_signal(prep: Token) -> bool:
@@ -408,7 +418,7 @@ def _place_host(anchor: Token) -> tuple[str, Token | None, Token | None, bool] |
         if cur.pos_ not in ("NOUN", "PROPN"):
             return None
         lemma, head = cur.lemma_.lower(), cur.head
-        facility = lemma in lx.FACILITY_NOUNS and not cur.ent_type_
+        facility = (lemma in lx.FACILITY_NOUNS or lemma in _DWELLING_NOUNS) and not cur.ent_type_
         if (lemma in lx.PLACE_PATH_NOUNS or facility) and cur.dep_ in ("pobj", "dobj"):
             site = site or facility
             if cur.dep_ == "pobj":
