@@ -78,7 +78,6 @@ _CLOCK_LEAD = re.compile(
     r"(?:(?:shortly|just|soon)\s+(?:after|before)|about|around|approximately|roughly)\s+$", re.I
 )
 _AM_PM_OR_ZONE = re.compile(rf"[ap]\.?\s?m\b|{nz.ZONE_WORDS}", re.I)
-_RACE_TIME = re.compile(r"\d{1,2}:[0-5]\d:[0-5]\d(?:\.\d+)?(?![\d:])")
 # A bare 24-hour reading is a clock only after one of these ("at 17:40"), or with its zone
 _CLOCK_24_CUES = frozenset({"at", "around", "about", "after", "before", "until", "from", "by"})
 # Entities a clock time may replace: the model's misreadings of it
@@ -146,9 +145,7 @@ def mark_clock_times(doc: Doc) -> Doc:
         ):
             ents[n] = _Span(doc, i - 2, ent.end, label="DATE")
             changed = True
-    for m in _RACE_TIME.finditer(text):
-        if m.start() and text[m.start() - 1] in "0123456789:.":
-            continue
+    for m in nz.RACE_TIME_RE.finditer(text):
         span = doc.char_span(m.start(), m.end(), label="TIME", alignment_mode="expand")
         if span is not None and not any(e.start < span.end and span.start < e.end for e in ents):
             ents.append(span)
@@ -345,7 +342,7 @@ _HOURS_RANGE = re.compile(
 def _in_hours_range(span: Span) -> bool:
     """Is the time one end of a range of hours ("from 8 a.m. to 6 p.m.")?"""
     sent = span.sent
-    text = sent.text
+    text = doc_text(span.doc)[sent.start_char : sent.end_char]
     lo = span.start_char - sent.start_char
     return any(m.start() <= lo < m.end() for m in _HOURS_RANGE.finditer(text))
 
