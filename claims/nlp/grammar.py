@@ -204,17 +204,14 @@ def _predicate(verb: Token | None) -> str:
         ):
             return "hospitalise"
         # "lost power", "cut electricity to", "left / were without power": cut off
-        if lemma in _CUTTING_VERBS | {"be", "leave"} and (
-            (child.dep_ == "dobj" and lemma in _CUTTING_VERBS)
-            or (child.dep_ == "prep" and child.lower_ == "without" and lemma in ("be", "leave"))
-        ):
-            supply = (
-                child
-                if child.dep_ == "dobj"
-                else next((g for g in child.children if g.dep_ == "pobj"), None)
-            )
-            if supply is not None and supply.lemma_.lower() in _SUPPLY_NOUNS:
-                return "lose power"
+        if child.dep_ == "dobj" and lemma in _CUTTING_VERBS:
+            supply = child
+        elif child.dep_ == "prep" and child.lower_ == "without" and lemma in ("be", "leave"):
+            supply = next((g for g in child.children if g.dep_ == "pobj"), None)
+        else:
+            supply = None
+        if supply is not None and supply.lemma_.lower() in _SUPPLY_NOUNS:
+            return "lose power"
         # "voters go to the polls on June 14": they vote
         if (
             child.dep_ == "prep"
