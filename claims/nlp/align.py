@@ -135,7 +135,8 @@ def _slot(kind: str, key: str, unit: str) -> _Slot | None:
       soft ("the fire started Saturday" / "the blaze broke out early Sunday").
     * durations ``duration|pred|thing``: what lasted (its noun class, or the verb's) is hard.
     * places ``place|pred|subject|role``: what happened and the role are hard, the subject
-      soft; home cities (``headquarter``), ordinals, tallies and measures: every field hard.
+      soft; nth ordinals ``ordinal|nth|thing|owner|scope``: the owner soft, the rest hard;
+      home cities (``headquarter``), other ordinals, tallies and measures: every field hard.
     """
     f = key.split("|")
     f += [""] * (5 - len(f))
