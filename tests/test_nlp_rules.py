@@ -2040,3 +2040,72 @@ def test_named_sites_and_towns_after_a_home_are_places(nlp, text, place):
 
 def test_a_gathering_named_after_something_is_not_a_site(nlp):
     assert claims(nlp, "The deal was agreed at the Varna summit.", MON, "place") == []
+
+
+@pytest.mark.parametrize(
+    "yes,no",
+    [
+        # a shot fired is an act news asserts or denies
+        (
+            "Officers confirmed that one round had been fired at the van.",
+            "No rounds were fired, the police said.",
+        ),
+        (
+            "A marshal said two shots were fired near the gate.",
+            "No shots were fired, the organisers said.",
+        ),
+        # "its yearly check" is what was passed, not when: the denial is about passing
+        (
+            "The operator says the lift passed its latest safety check.",
+            "The lift had not passed its yearly safety check, the paper learned.",
+        ),
+        # an adverbial clause ("when asked whether … before the summer") is not a detail
+        # of the refusal
+        (
+            "Chair Ilse Brandt ruled out further closures.",
+            "Ilse Brandt declined to rule out further closures when asked whether more "
+            "branches could shut before the summer.",
+        ),
+        # "it" is the thing named earlier in the sentence
+        (
+            "The works council has endorsed the pay agreement.",
+            "The managers signed the agreement, but the works council has not yet endorsed it.",
+        ),
+    ],
+)
+def test_more_acts_asserted_and_denied_clash(nlp, yes, no):
+    found = conflicts(nlp, ("Wire", MON, yes), ("Daily", MON, no))
+    assert [c.kind for c in found] == ["negation"], found
+
+
+def test_a_confirmed_and_a_denied_intention_clash_but_not_with_the_act(nlp):
+    confirmed = "Goalkeeper Daniel Marsh confirmed that he will retire from international football."
+    denied = (
+        "Daniel Marsh spoke after the friendly. He denied reports that he would retire from "
+        "international football."
+    )
+    found = conflicts(nlp, ("Wire", MON, confirmed), ("Daily", MON, denied))
+    assert [c.kind for c in found] == ["negation"]
+    assert "will retire" in found[0].explanation
+    # whether he will retire is not whether he has retired
+    done = "Marsh has not retired from international football, his club said."
+    assert conflicts(nlp, ("Wire", MON, confirmed), ("Daily", MON, done)) == []
+
+
+def test_an_annual_or_weekly_thing_is_not_the_time_a_denial_is_about(nlp):
+    found = claims(nlp, "The crane had not passed its annual inspection.", MON, "negation")
+    assert [(c.predicate, c.negated) for c in found] == [("pass", True)]
+
+
+def test_a_two_word_name_tagged_as_an_organisation_is_the_person_named_by_surname():
+    from claims.nlp.entities import canonicalize_entities
+    from claims.nlp.types import MentionData
+
+    mentions = [
+        MentionData(0, 13, "Renata Voskuil", "ORG"),
+        MentionData(20, 27, "Voskuil", "PERSON"),
+        MentionData(40, 47, "Voskuil", "PERSON"),
+    ]
+    clusters, assignment = canonicalize_entities(mentions)
+    assert len(clusters) == 1 and assignment == [0, 0, 0]
+    assert clusters[0].label == "PERSON"

@@ -234,6 +234,7 @@ def canonicalize_entities(
     n = len(names)
     group_label = [_group_label(labels[g]) for g in range(n)]
     tokens = [name.split() for name in names]
+    _relabel_named_people(tokens, group_label)
     uf = _UnionFind(n)
     dropped: set[int] = set()
 
@@ -311,6 +312,18 @@ def _link_short_forms(
             uf.union(maximal[0], g)
         elif len(maximal) > 1:
             dropped.add(g)
+
+
+def _relabel_named_people(tokens: list[list[str]], group_label: list[str]) -> None:
+    """Rule 2a: "Chief executive Renata Vollmer" tagged ORG is a person when the event
+    names "Vollmer" as a person: a two-word ORG name ending with a one-word PERSON name is
+    relabelled, so rule 2 joins the surname to it."""
+    surnames = {
+        toks[0] for g, toks in enumerate(tokens) if group_label[g] == "PERSON" and len(toks) == 1
+    }
+    for g, toks in enumerate(tokens):
+        if group_label[g] == "ORG" and len(toks) == 2 and toks[1] in surnames:
+            group_label[g] = "PERSON"
 
 
 def _link_org_prefixes(

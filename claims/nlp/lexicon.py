@@ -1177,6 +1177,9 @@ POLARITY_VERBS = {
     "retire": "retire",
     "certify": "certify",
     "recall": "recall",
+    "fire shot": "fire",  # "no shots were fired" / "a shot had been fired"
+    "fire round": "fire",
+    "fire bullet": "fire",
 }
 # Verbs by which a thing has (or lacks) an act named by a noun: "carried no guarantee",
 # "was backed by a guarantee", "won approval", "lacked approval".

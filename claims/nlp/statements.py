@@ -348,7 +348,7 @@ def _stance_claim(verb: Token, pred: str, negated: bool, state: ArticleState) ->
     if pred == "deny" and negated:
         return None  # "did not deny": neither a confirmation nor a denial
     stance_value = "denied" if pred == "deny" else ("not confirmed" if negated else "confirmed")
-    comp = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    comp = _reported_clause(verb)
     if comp is not None and comp.pos_ in ("VERB", "AUX") and _reported_realis(comp):
         thing_tok, subject_tok = _arguments(comp)
         inner_negated = any(c.dep_ == "neg" for c in comp.children)
@@ -364,19 +364,72 @@ def _stance_claim(verb: Token, pred: str, negated: bool, state: ArticleState) ->
         ):
             inner = "steal"  # "denied that any records were taken" / "data was stolen"
         shown = gr._past(inner) if not inner_negated else f"did not {inner}"
+        if _will(comp):
+            # "confirmed he will retire" / "denied reports he would retire": whether he
+            # will, a question apart from whether he did
+            shown = f"will {inner}" if not inner_negated else f"will not {inner}"
+            inner = f"will {inner}"
+            if subject_tok is not None and subject_tok.lower_ in lx.PRONOUNS_PERSON:
+                subject_tok = _person_subject(verb) or subject_tok  # "X denied he would…"
         display = f"{stance_value}: {shown}"
         return _claim(verb, state, inner, thing_tok, subject_tok, value, display, stance=True)
     thing_tok, subject_tok = _arguments(verb)
-    if thing_tok is None:
+    if thing_tok is None or thing_tok.lower_ == "it":
         return None
     if _has_no(thing_tok) and stance_value == "confirmed":
         stance_value = "not confirmed"  # "no date has been confirmed"
     return _claim(verb, state, "confirm", thing_tok, subject_tok, stance_value, stance_value, True)
 
 
+def _person_subject(verb: Token) -> Token | None:
+    """ "Anholt denied that he would…": the name the pronoun stands for."""
+    return next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ == "nsubj" and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN")
+        ),
+        None,
+    )
+
+
+def _reported_clause(verb: Token) -> Token | None:
+    """The clause a stance verb confirms or denies: "denied that he would retire", or the
+    clause of the reports it denies ("denied reports that he would retire")."""
+    comp = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if comp is not None:
+        return comp
+    for obj in verb.children:
+        if obj.dep_ == "dobj" and obj.lemma_.lower() in _REPORT_NOUNS:
+            return next(
+                (c for c in obj.children if c.dep_ in ("acl", "ccomp") and _has_that(c)), None
+            )
+    return None
+
+
+# "denied reports that…", "confirmed claims that…"
+_REPORT_NOUNS = frozenset(
+    {"report", "claim", "suggestion", "allegation", "rumour", "rumor", "speculation"}
+)
+
+
+def _has_that(clause: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+
+
+def _will(comp: Token) -> bool:
+    """A reported intention: "that he will retire", "that he would retire"."""
+    return any(
+        c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall") for c in comp.children
+    )
+
+
 def _reported_realis(comp: Token) -> bool:
-    """The clause a stance verb reports states a fact ("that data was accessed"), not a
-    plan or a possibility ("that it would pay")."""
+    """The clause a stance verb reports states a fact ("that data was accessed") or an
+    intention ("that he would retire": a question of its own, see :func:`_will`), not a
+    plan or a possibility ("that it could pay")."""
+    if _will(comp):
+        return not gr._planned(comp)
     if any(c.dep_ == "aux" and c.lower_ in lx.MODAL_WORDS for c in comp.children):
         return False
     return gr._tense(comp) != "future" and not gr._planned(comp)
@@ -396,6 +449,7 @@ def _claim(
     """``bare``: the act alone is the question ("no arrests have been made")."""
     if pred == "make" and verb.lemma_.lower() in ("receive", "get"):
         subject_tok = None  # who received a demand is not who made it
+    thing_tok = _antecedent(thing_tok, state)
     thing = gr._ref(thing_tok, state)
     kind = (
         next(
@@ -432,6 +486,27 @@ def _claim(
         predicate=pred,
         negated=value not in ("yes", "confirmed"),
     )
+
+
+def _antecedent(tok: Token | None, state: ArticleState) -> Token | None:
+    """What "it" stands for when it is the thing acted on: a thing named earlier in the
+    sentence ("the negotiators signed the deal, but the committee has not endorsed it"),
+    else the thing the sentence before was about ("The tunnel opened in May. It has not
+    been certified for freight")."""
+    if tok is None or tok.lower_ != "it":
+        return tok
+    before = [
+        t
+        for t in tok.sent[: tok.i - tok.sent.start]
+        if t.dep_ in ("dobj", "nsubjpass", "nsubj")
+        and t.pos_ in ("NOUN", "PROPN")
+        and t.ent_type_ not in ("PERSON", "NORP")
+        and t.head.i != tok.head.i
+    ]
+    if before:
+        return before[-1]
+    last = state.last_thing
+    return last if last is not None and last.doc is tok.doc else tok
 
 
 def _realis(verb: Token, negated_stance: bool, refusal: bool) -> bool:
@@ -486,6 +561,8 @@ def _thing(verb: Token, passive: bool) -> Token | None:
         pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
         if pobj is not None and pobj.pos_ == "NOUN" and not pobj.ent_type_:
             tok = pobj
+    if tok is not None and tok.lower_ == "it":
+        return tok  # :func:`_antecedent` reads what it stands for
     if tok is None or tok.pos_ == "PRON" or tok.lower_ in lx.PRONOUNS_OTHER:
         return None
     if gr.part_of_predicate(verb, tok):
@@ -528,16 +605,29 @@ def _denies_a_detail(verb: Token) -> bool:
     for tok in _own_clause(verb):
         if tok.lower_ in _DETAIL_WORDS:
             return True
-        if tok.ent_type_ in ("DATE", "TIME") and not _as_of(tok, verb):
+        if tok.ent_type_ in ("DATE", "TIME") and not (_as_of(tok, verb) or _attribute(tok)):
             return True
         if tok.ent_type_ in gr.PLACE_LABELS and tok.dep_ == "pobj" and tok.head.head.i == verb.i:
             return True
     return False
 
 
+def _attribute(tok: Token) -> bool:
+    """ "its annual inspection", "the weekly meeting": a date word describing a thing, not
+    the time of the act."""
+    return tok.dep_ in ("amod", "compound") and tok.head.pos_ == "NOUN" and tok.head.ent_type_ == ""
+
+
+# "did not meet until talks resumed": a clause joined by these says when the act happened
+_TIME_MARKS = frozenset({"until", "till", "before", "after", "once"})
+
+
 def _own_clause(verb: Token) -> list[Token]:
     """The verb's subtree without the clauses joined to it ("has not resigned *and insists
-    she will stay until the vote*": the "until" is the other clause's)."""
+    she will stay until the vote*": the "until" is the other clause's), nor an adverbial
+    clause that is not about its time ("declined to rule out cuts *when asked whether more
+    could follow before the end of the year*", "never activated, *leaving rescuers with
+    only…*")."""
     out: list[Token] = []
     stack = [verb]
     while stack:
@@ -546,9 +636,19 @@ def _own_clause(verb: Token) -> list[Token]:
         stack.extend(
             c
             for c in cur.children
-            if not (cur.i == verb.i and c.dep_ in ("conj", "cc", "ccomp", "parataxis"))
+            if not (
+                cur.i == verb.i
+                and (
+                    c.dep_ in ("conj", "cc", "ccomp", "parataxis")
+                    or (c.dep_ == "advcl" and not _time_clause(c))
+                )
+            )
         )
     return out
+
+
+def _time_clause(clause: Token) -> bool:
+    return any(c.dep_ in ("mark", "advmod") and c.lower_ in _TIME_MARKS for c in clause.children)
 
 
 def _as_of(tok: Token, verb: Token) -> bool:
