@@ -50,6 +50,7 @@ WED = dt.date(2026, 4, 8)
 THU = dt.date(2026, 4, 9)
 FRI = dt.date(2026, 4, 10)
 SAT = dt.date(2026, 4, 11)
+SUN = dt.date(2026, 4, 12)
 
 
 # --------------------------------------------------------------------------- counts: measures
@@ -2109,3 +2110,44 @@ def test_a_two_word_name_tagged_as_an_organisation_is_the_person_named_by_surnam
     clusters, assignment = canonicalize_entities(mentions)
     assert len(clusters) == 1 and assignment == [0, 0, 0]
     assert clusters[0].label == "PERSON"
+
+
+def test_votes_polled_taken_or_picked_up_are_the_votes_won_and_won_by_is_a_margin(nlp):
+    found = conflicts(
+        nlp,
+        ("Wire", FRI, "Oksana Brel polled 9,214 votes, the returning officer said."),
+        ("Daily", FRI, "Oksana Brel, who ran a bakery until last year, picked up 9,412 votes."),
+    )
+    assert [c.kind for c in found] == ["count"]
+    # the winning margin is not the votes won
+    assert (
+        conflicts(
+            nlp,
+            ("Wire", FRI, "Oksana Brel took 9,214 votes."),
+            ("Daily", FRI, "Oksana Brel won the seat by 1,870 votes."),
+        )
+        == []
+    )
+
+
+def test_a_number_naming_a_capitalised_noun_is_not_a_count(nlp):
+    found = claims(nlp, "The Phase 3 results will be known in May.", MON, "count")
+    assert found == []
+    found = claims(nlp, "Flights from Terminal 2 carried 180 passengers.", MON, "count")
+    assert [c.value_text for c in found] == ["180"]
+
+
+def test_a_person_arrested_is_one_question_whether_named_or_described(nlp):
+    found = conflicts(
+        nlp,
+        ("Wire", SUN, "Police confirmed that the skipper, Aldo Venn, had been arrested."),
+        ("Daily", SUN, "Police said the skipper had not been arrested."),
+    )
+    assert [c.kind for c in found] == ["negation"]
+    # two different people are two questions
+    found = conflicts(
+        nlp,
+        ("Wire", SUN, "Police confirmed that the skipper had been arrested."),
+        ("Daily", SUN, "Police said the suspect's driver had not been arrested."),
+    )
+    assert found == []

@@ -210,6 +210,11 @@ def _slot(kind: str, key: str, unit: str) -> _Slot | None:
             if f[3].startswith("@"):
                 return _Slot(hard=(kind, mode, "", f[3]), pred=mode)
             return _Slot(hard=(kind, mode, _noun_class(f[3])), pred=mode)
+        if f[2].startswith("@person:") or f[2] in lx.ACTED_ON_PEOPLE:
+            # "confirmed the captain, Matthias Dornel, had been arrested" / "the captain
+            # had not been arrested": a person acted on is matched like a subject (a name
+            # and a description may be one person; two names or two roles are not)
+            return _Slot(hard=(kind, mode, "person"), pred=mode, subject=f[2])
         subject = f[3] if f[3].startswith("@") else ""
         # "the Vellan Dam" / "the dam": a named thing is asked about by its head noun
         thing = f[2].rsplit(" ", 1)[-1] if f[2].startswith("@") else f[2]

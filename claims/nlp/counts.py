@@ -94,6 +94,22 @@ def _qualifier_inside(span: Span) -> tuple[int, str]:
     return span.start, ""
 
 
+def _label_number(span: Span) -> bool:
+    """ "Phase 3", "Terminal 2", "Route 66": a number that names the capitalised noun before
+    it, not a count."""
+    if len(span) != 1 or span.start == span.sent.start:
+        return False
+    tok, before = span[0], span.doc[span.start - 1]
+    return (
+        tok.text.isdigit()
+        and before.pos_ in ("NOUN", "PROPN")
+        and before.text[:1].isupper()
+        and before.text[1:].islower()
+        and before.ent_type_ not in ("MONEY", "CARDINAL", "QUANTITY", "PERCENT")
+        and (tok.head.i == before.i or before.head.i == tok.i)
+    )
+
+
 def _counted_noun(span: Span) -> Token | None:
     """The noun a number counts: "26 foreign leaders" → leaders; "leaders from 26 countries"
     → leaders; "2,000 of them" → None (pronoun)."""
@@ -161,7 +177,7 @@ def _build_count(sent: Span, value: _Value, state: ArticleState) -> ClaimData | 
         start, qualifier = _qualifier_before(doc, value.start, sent.start)
         num_start = value.start
     number_text = doc[num_start : value.end].text
-    if _looks_like_year(number_text, value.label):
+    if _looks_like_year(number_text, value.label) or _label_number(span):
         return None
     tally = _tally(sent, span, number_text, state)
     if tally is not None:
@@ -251,6 +267,10 @@ def _build_count(sent: Span, value: _Value, state: ArticleState) -> ClaimData | 
     if defining and pred != "free":  # "released 126 people held in…": they were freed
         pred = defining  # "the 3,100 dockers who downed tools want …": they downed tools
     pclass = _pred_class(pred)
+    if thing == "vote" and pclass in lx.GETTING_VERBS:
+        pred = pclass = "win"  # "polled / took / picked up 10,412 votes": the votes won
+    if pclass == "win" and anchor_tok.dep_ == "pobj" and anchor_tok.head.lower_ == "by":
+        pred = pclass = "beat"  # "won the mayoralty by 3,812 votes": the margin
     money_noun = _money_noun(noun, anchor_tok) if money else None
     if money:
         # "a fee of €85m" / "a guaranteed €92m fee" / "paid €85m": what the sum is

@@ -806,7 +806,9 @@ def _year_scope(
     "the 61,500 at last year's final". Today's figures carry no scope."""
     toks: list[Token] = list((noun or num).subtree)
     if subj is not None:
-        toks.extend(subj.subtree)
+        # not a relative clause describing the subject ("the 41-year-old, who managed the
+        # ward until last year, picked up 10,241 votes")
+        toks.extend(t for t in subj.subtree if not _in_relative_clause(t, subj))
     clause = verb
     for _ in range(4):
         # "since 2009, when a quake killed 41 people": the clause belongs to its date.
@@ -875,6 +877,15 @@ def _year_scope(
 
 
 _SEASON_WORDS = frozenset({"last", "previous", "first", "next", "debut", "second", "third"})
+
+
+def _in_relative_clause(tok: Token, top: Token) -> bool:
+    cur = tok
+    while cur.i != top.i and cur.head.i != cur.i:
+        if cur.dep_ == "relcl":
+            return True
+        cur = cur.head
+    return False
 
 
 def _pruned_subtree(tok: Token) -> list[Token]:

@@ -1059,6 +1059,24 @@ DEMAND_VERBS = frozenset(
 )
 # A length so far, not the whole ("has served 18 months of the sentence").
 SO_FAR_VERBS = frozenset({"serve", "spend", "complete"})
+# Verbs of getting something counted ("polled / took / picked up 10,412 votes": won them).
+GETTING_VERBS = frozenset(
+    {
+        "win",
+        "poll",
+        "take",
+        "pick",
+        "pick up",
+        "get",
+        "receive",
+        "secure",
+        "garner",
+        "collect",
+        "obtain",
+        "attract",
+        "land",
+    }
+)
 # Subjects that only count what follows "of" ("the number of ships has risen to 22").
 COUNTING_SUBJECTS = COUNT_NOUNS | {"queue", "line", "list", "backlog"}
 # Verbs that make their complement an aim rather than a schedule ("hopes to fly by 2028").
@@ -1267,6 +1285,33 @@ QUOTE_VERBS = REPORTING_VERBS | {
     "laugh",
     "sigh",
 }
+# Nouns for a person acted on ("the captain was arrested", "the suspect was released").
+ACTED_ON_PEOPLE = frozenset(
+    {
+        "captain",
+        "skipper",
+        "driver",
+        "pilot",
+        "suspect",
+        "gunman",
+        "attacker",
+        "defendant",
+        "accused",
+        "hostage",
+        "victim",
+        "coach",
+        "manager",
+        "minister",
+        "mayor",
+        "governor",
+        "president",
+        "chairman",
+        "chair",
+        "director",
+        "officer",
+        "spokesperson",
+    }
+)
 # Role nouns that neither the title list nor a suffix catches, and gendered forms of one role.
 ROLE_NOUNS = frozenset(
     {"official", "spokesperson", "aide", "analyst", "witness", "resident", "source", "expert"}
