@@ -2151,3 +2151,35 @@ def test_a_person_arrested_is_one_question_whether_named_or_described(nlp):
         ("Daily", SUN, "Police said the suspect's driver had not been arrested."),
     )
     assert found == []
+
+
+def test_the_whole_a_part_was_taken_from_is_not_what_the_verb_did(nlp):
+    found = claims(nlp, "Veska Lind saved 9 of 14 break points.", SUN, "count")
+    assert [c.value_text for c in found] == ["9"]
+    assert (
+        conflicts(
+            nlp,
+            ("Wire", SUN, "Veska Lind saved 9 of 14 break points."),
+            ("Daily", SUN, "Veska Lind saved nine break points."),
+        )
+        == []
+    )
+
+
+def test_the_number_of_people_a_clause_defines_is_asked_by_that_clause(nlp):
+    taken = "The number of people taken to hospital has risen to 15, the board said."
+    found = conflicts(
+        nlp,
+        ("Wire", SUN, "Nine people were taken to hospital, the board said."),
+        ("Daily", SUN, taken),
+    )
+    assert [c.kind for c in found] == ["count"]
+    # a capacity is not the people taken to hospital
+    assert (
+        conflicts(
+            nlp,
+            ("Wire", SUN, "The arena, which can hold 16,500 people, stays shut."),
+            ("Daily", SUN, taken),
+        )
+        == []
+    )

@@ -229,7 +229,7 @@ def _build_count(sent: Span, value: _Value, state: ArticleState) -> ClaimData | 
         and parsed[0] < 100
         and span.text[:1] not in _CURRENCY_SIGNS  # "the $48.50-a-share deal" is a price
     )
-    if referential or _partitive(doc, value.end):
+    if referential or _partitive(doc, value.end) or _whole_of_part(doc, start, sent.start):
         # "the two leaders", "two of them", "half that": not a count of its own ("the 3,100
         # dockers who downed tools" is: a number that large is the figure, not a pointer)
         return None
@@ -342,7 +342,9 @@ def _build_count(sent: Span, value: _Value, state: ArticleState) -> ClaimData | 
         # "people known to have died"; "the number of people killed", the clause parsed
         # onto "number"
         rel_class = _pred_class(_defining_clause(counted) or _defining_clause(subj_tok))
-        if rel_class in lx.VICTIM_CLASSES:
+        if rel_class:
+            # "the number of people taken to hospital has risen to 15": what happened to
+            # them, whatever verb moved the figure
             pred = pclass = rel_class
             thing = "death" if rel_class == "die" else thing
     measure = _measure(span.root, noun, verb, subj_tok)
@@ -555,6 +557,16 @@ def _partitive(doc: Doc, end: int) -> bool:
         )
     return (
         end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].lower_ in _PARTITIVE_OBJECTS
+    )
+
+
+def _whole_of_part(doc: Doc, start: int, sent_start: int) -> bool:
+    """ "saved 11 of 13 break points", "won seven of nine matches": the second figure is
+    the whole the verb's part was taken from, not what the verb did."""
+    return (
+        start - 2 >= sent_start
+        and doc[start - 1].lower_ == "of"
+        and (doc[start - 2].like_num or doc[start - 2].pos_ == "NUM")
     )
 
 
