@@ -2183,3 +2183,16 @@ def test_the_number_of_people_a_clause_defines_is_asked_by_that_clause(nlp):
         )
         == []
     )
+
+
+def test_an_object_it_is_not_guessed_from_the_sentence_before(nlp):
+    found = conflicts(
+        nlp,
+        (
+            "Wire",
+            FRI,
+            "Talvik handed in his resignation. President Ana Dovre accepted it on Thursday.",
+        ),
+        ("Daily", FRI, "Talvik's party lost the vote. President Ana Dovre has not accepted it."),
+    )
+    assert [c.kind for c in found] == ["negation"]

@@ -491,8 +491,8 @@ def _claim(
 def _antecedent(tok: Token | None, state: ArticleState) -> Token | None:
     """What "it" stands for when it is the thing acted on: a thing named earlier in the
     sentence ("the negotiators signed the deal, but the committee has not endorsed it"),
-    else the thing the sentence before was about ("The tunnel opened in May. It has not
-    been certified for freight")."""
+    else, for a subject "it", the thing the sentence before was about ("The tunnel opened in
+    May. It has not been certified for freight")."""
     if tok is None or tok.lower_ != "it":
         return tok
     before = [
@@ -506,7 +506,11 @@ def _antecedent(tok: Token | None, state: ArticleState) -> Token | None:
     if before:
         return before[-1]
     last = state.last_thing
-    return last if last is not None and last.doc is tok.doc else tok
+    if tok.dep_ not in ("nsubj", "nsubjpass") or last is None or last.doc is not tok.doc:
+        # an object "it" with nothing before it in the sentence ("the president has not
+        # accepted it") stays open: the last sentence's subject is too weak a guess
+        return tok
+    return last
 
 
 def _realis(verb: Token, negated_stance: bool, refusal: bool) -> bool:
