@@ -45,19 +45,20 @@ def test_held_out_corpora_floor(nlp):
     heldout12 0.80 / 0.36, heldout13 0.88 / 0.33, heldout14 0.54 / 0.40, heldout15
     0.38 / 0.15, heldout16 0.62 / 0.25, heldout17 0.64 / 0.35, heldout18 0.75 / 0.30,
     heldout19 0.62 / 0.40, heldout20 0.50 / 0.30, heldout21 0.67 / 0.40, heldout22
-    0.73 / 0.40, heldout23 0.82 / 0.50, heldout24 0.50 / 0.15 and heldout25 0.53 / 0.45
-    (each set's README says with which engine). Measured on 2026-11-29 over all twenty-five
-    sets together (99 events, 495 gold conflicts): P = 0.91, R = 0.56 (heldout23-25 were
-    never read). The floor sits just under that, so a change that makes the engine worse on
+    0.73 / 0.40, heldout23 0.82 / 0.50, heldout24 0.50 / 0.15, heldout25 0.53 / 0.45,
+    heldout26 0.58 / 0.35, heldout27 0.82 / 0.40, heldout28 0.82 / 0.50, heldout29
+    0.55 / 0.30, heldout30 0.50 / 0.25 and heldout31 0.78 / 0.40 (each set's README says
+    with which engine). Measured on 2026-11-29 over all thirty-one sets together (123
+    events, 615 gold conflicts): P = 0.88, R = 0.54 (heldout29-31 were scored unread). The floor sits just under that, so a change that makes the engine worse on
     text it was not written for fails here even if the development corpus passes.
     """
     folders = sorted(f for f in (ROOT / "corpus").glob("heldout*/*") if (f / "gold.json").is_file())
-    assert len(folders) >= 99
+    assert len(folders) >= 123
     report = evaluate(folders, nlp=nlp)
     overall = report.overall
-    assert overall.gold >= 495
-    assert overall.precision >= 0.88, [f"{f.event}: {f.about}" for f in report.flags]
-    assert overall.recall >= 0.53, [f"{event}: {item.slot}" for event, item in report.misses]
+    assert overall.gold >= 615
+    assert overall.precision >= 0.85, [f"{f.event}: {f.about}" for f in report.flags]
+    assert overall.recall >= 0.51, [f"{event}: {item.slot}" for event, item in report.misses]
 
 
 def test_seed_articles_every_conflict_found_and_no_false_flag(nlp):
