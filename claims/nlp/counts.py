@@ -94,10 +94,10 @@ def _qualifier_inside(span: Span) -> tuple[int, str]:
     return span.start, ""
 
 
-def _label_number(span: Span) -> bool:
+def _label_number(span: Span, sent_start: int) -> bool:
     """ "Phase 3", "Terminal 2", "Route 66": a number that names the capitalised noun before
     it, not a count."""
-    if len(span) != 1 or span.start == span.sent.start:
+    if len(span) != 1 or span.start == sent_start:
         return False
     tok, before = span[0], span.doc[span.start - 1]
     return (
@@ -177,7 +177,7 @@ def _build_count(sent: Span, value: _Value, state: ArticleState) -> ClaimData | 
         start, qualifier = _qualifier_before(doc, value.start, sent.start)
         num_start = value.start
     number_text = doc[num_start : value.end].text
-    if _looks_like_year(number_text, value.label) or _label_number(span):
+    if _looks_like_year(number_text, value.label) or _label_number(span, sent.start):
         return None
     tally = _tally(sent, span, number_text, state)
     if tally is not None:

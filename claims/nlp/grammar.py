@@ -808,7 +808,7 @@ def _year_scope(
     if subj is not None:
         # not a relative clause describing the subject ("the 41-year-old, who managed the
         # ward until last year, picked up 10,241 votes")
-        toks.extend(t for t in subj.subtree if not _in_relative_clause(t, subj))
+        toks.extend(sorted(_pruned_subtree(subj, ("relcl",)), key=lambda t: t.i))
     clause = verb
     for _ in range(4):
         # "since 2009, when a quake killed 41 people": the clause belongs to its date.
@@ -879,23 +879,15 @@ def _year_scope(
 _SEASON_WORDS = frozenset({"last", "previous", "first", "next", "debut", "second", "third"})
 
 
-def _in_relative_clause(tok: Token, top: Token) -> bool:
-    cur = tok
-    while cur.i != top.i and cur.head.i != cur.i:
-        if cur.dep_ == "relcl":
-            return True
-        cur = cur.head
-    return False
-
-
-def _pruned_subtree(tok: Token) -> list[Token]:
-    """``tok``'s subtree without the relative and participle clauses inside it."""
+def _pruned_subtree(tok: Token, pruned: tuple[str, ...] = ("relcl", "acl")) -> list[Token]:
+    """``tok``'s subtree without the clauses inside it whose relation is in ``pruned`` (by
+    default relative and participle clauses)."""
     out: list[Token] = []
     stack = [tok]
     while stack:
         cur = stack.pop()
         out.append(cur)
-        stack.extend(c for c in cur.children if c.dep_ not in ("relcl", "acl"))
+        stack.extend(c for c in cur.children if c.dep_ not in pruned)
     return out
 
 
