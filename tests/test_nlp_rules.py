@@ -2196,3 +2196,70 @@ def test_an_object_it_is_not_guessed_from_the_sentence_before(nlp):
         ("Daily", FRI, "Talvik's party lost the vote. President Ana Dovre has not accepted it."),
     )
     assert [c.kind for c in found] == ["negation"]
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        ("The treasurer moved 12.5 million marks out of the club's accounts.", "12.5 million"),
+        ("The ferry operator owes 840 million crowns to its lenders.", "840 million"),
+        ("The bank lent 3.2 billion kronor to the shipyard.", "3.2 billion"),
+    ],
+)
+def test_sums_in_currencies_named_by_word_are_money(nlp, text, value):
+    assert one(nlp, text, MON, value).normalized["unit"] == "money"
+
+
+def test_one_of_a_group_singled_out_is_not_a_count(nlp):
+    found = claims(nlp, "The sister of one patient said the ward was short-staffed.", MON)
+    assert [c.value_text for c in found if c.kind == "count"] == []
+    # "one patient died" is still a toll
+    found = claims(nlp, "One patient died on the ward overnight.", MON, "count")
+    assert [c.display for c in found] == ["1"]
+
+
+@pytest.mark.parametrize(
+    "yearly",
+    [
+        "About 300 cases of the infection are recorded each year across the region.",
+        "About 300 cases of the infection are recorded annually across the region.",
+    ],
+)
+def test_a_figure_for_every_period_is_a_rate_not_the_events_figure(nlp, yearly):
+    assert (
+        conflicts(
+            nlp,
+            ("Wire", THU, "Officials said 41 cases of the infection have been recorded."),
+            ("Trade", THU, yearly),
+        )
+        == []
+    )
+    assert "per:year" in one(nlp, yearly, THU, "300").key
+
+
+def test_how_long_a_statement_took_is_no_question(nlp):
+    text = "The maker says the tablet charges fully in 50 minutes with its own adapter."
+    assert claims(nlp, text, MON, "duration") == []
+
+
+@pytest.mark.parametrize(
+    "first,second",
+    [
+        ("The 24-hour strike began at dawn.", "The 36-hour walkout began at dawn."),
+        ("The stoppage lasted 24 hours.", "The strike lasted 36 hours."),
+        ("She signed a four-year contract.", "She signed a three-year deal."),
+        ("The team needed a nine-hour climb to reach the hut.", "A five-hour ascent followed."),
+    ],
+)
+def test_common_synonyms_of_what_lasted_are_one_question(nlp, first, second):
+    found = conflicts(nlp, ("Wire", TUE, first), ("Daily", TUE, second))
+    assert [c.kind for c in found] == ["duration"]
+
+
+def test_verbs_of_taking_money_unlawfully_are_one_question(nlp):
+    found = conflicts(
+        nlp,
+        ("Wire", FRI, "Prosecutors say Jorun Tesk embezzled 4.1 million euros."),
+        ("Daily", FRI, "Jorun Tesk siphoned off 5.3 million euros, prosecutors say."),
+    )
+    assert [c.kind for c in found] == ["count"]

@@ -235,6 +235,8 @@ def _build_count(sent: Span, value: _Value, state: ArticleState) -> ClaimData | 
         return None
     if start > sent.start and doc[start - 1].lower_ == "top":
         return None  # "the top ten", "into the top 5": a bracket of a ranking
+    if _one_individual(span, noun):
+        return None  # "relatives of one victim": a person pointed at, not a figure
     if noun is not None and _is_source(noun):
         return None  # "according to two people familiar with…": who says, not what
     percent = points is None and (value.label == "PERCENT" or bool(_PER_CENT.search(span.text)))
@@ -425,8 +427,11 @@ def _build_count(sent: Span, value: _Value, state: ArticleState) -> ClaimData | 
     if start > sent.start and doc[start - 1].lower_ == "within":
         scope = ",".join(x for x in (scope, "within") if x)  # a radius, not a distance
     after = noun.i + 1 if noun is not None and noun.i >= value.end else value.end
-    if not money and (rate := _per_unit(doc, after, sent.end)) in lx.RATE_PERIODS:
-        scope = ",".join(x for x in (scope, f"per:{rate}") if x)  # "90,000 vehicles a day"
+    if not money and (
+        (rate := _per_unit(doc, after, sent.end)) in lx.RATE_PERIODS or (rate := _recurring(verb))
+    ):
+        # "90,000 vehicles a day", "450 cases are reported each year": a rate
+        scope = ",".join(x for x in (scope, f"per:{rate}") if x)
     if money and (rate := _per_unit(doc, value.end, sent.end)):
         scope = ",".join(x for x in (scope, f"per:{rate}") if x)  # "$38 a share"
         if thing in ("money", "offer"):
@@ -594,6 +599,52 @@ def _is_source(noun: Token) -> bool:
     # "two people with knowledge of the finances put the hole at…", "people familiar with"
     return noun.lemma_.lower() in lx.SOURCE_NOUNS and any(
         c.lower_ in ("familiar", "with", "close", "briefed") for c in noun.rights
+    )
+
+
+# Adverbs of a recurring period: "are reported annually".
+_PERIOD_ADVERBS = {
+    "annually": "year",
+    "yearly": "year",
+    "monthly": "month",
+    "weekly": "week",
+    "daily": "day",
+    "nightly": "night",
+    "hourly": "hour",
+}
+
+
+def _recurring(verb: Token | None) -> str:
+    """The period when the verb happens every period ("are reported each year", "arrive
+    every day", "are recorded annually", "is paid per month"): the figure is a rate."""
+    if verb is None:
+        return ""
+    for child in verb.children:
+        if child.lower_ in _PERIOD_ADVERBS:
+            return _PERIOD_ADVERBS[child.lower_]
+        noun = child
+        if child.dep_ == "prep" and child.lower_ == "per":
+            noun = next((g for g in child.children if g.dep_ == "pobj"), child)
+        elif child.dep_ not in ("npadvmod", "advmod", "dobj"):
+            continue
+        period = noun.lemma_.lower()
+        if period in lx.RATE_PERIODS and (
+            noun is not child or any(d.lower_ in ("each", "every", "a", "per") for d in noun.lefts)
+        ):
+            return period
+    return ""
+
+
+def _one_individual(span: Span, noun: Token | None) -> bool:
+    """ "relatives of one victim", "the owner of one shop": "one" before a singular noun that
+    hangs by "of" on another noun singles out one of a group; it counts nothing."""
+    return (
+        span.text.lower() == "one"
+        and noun is not None
+        and noun.tag_ == "NN"
+        and noun.dep_ == "pobj"
+        and noun.head.lower_ == "of"
+        and noun.head.head.pos_ in ("NOUN", "PROPN")
     )
 
 
@@ -942,10 +993,12 @@ def _direct_argument(noun: Token | None, verb: Token | None) -> bool:
     return cur.head.i == verb.i and cur.dep_ in ("nsubj", "nsubjpass", "dobj", "attr")
 
 
-# spaCy's small model sometimes calls "eleven accords" MONEY: money needs a currency.
+# spaCy's small model sometimes calls "eleven accords" MONEY: money needs a currency (a sign,
+# a currency word of :data:`lexicon.CURRENCY_NOUNS`, cents or pence, or an ISO code).
 _CURRENCY = re.compile(
-    r"[$€£¥₹]|\b(?:dollars?|euros?|pounds?|yen|yuan|renminbi|rupees?|francs?|cents?|pence|"
-    r"rubles?|roubles?|won|pesos?|[A-Z]{3})\b"
+    r"[$€£¥₹]|\b(?:"
+    + "|".join(sorted(lx.CURRENCY_NOUNS | {"cent", "pence"}, key=len, reverse=True))
+    + r")s?\b|\b[A-Z]{3}\b"
 )
 
 

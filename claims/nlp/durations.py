@@ -113,6 +113,8 @@ def _build_duration(sent: Span, value: _Value, state: ArticleState) -> ClaimData
     if not pred or not (thing.key or purpose is not None):
         return None
     pclass = _pred_class(pred)
+    if pclass == "say":
+        return None  # "says the phone charges in 45 minutes" (misparsed): saying lasts nothing
     claim = _base_claim(sent, value, ClaimKind.DURATION)
     claim.normalized.update({"seconds": seconds, "unit": unit})
     bound = _BOUND_RE.match(span.text)
