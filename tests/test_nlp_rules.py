@@ -2263,3 +2263,29 @@ def test_verbs_of_taking_money_unlawfully_are_one_question(nlp):
         ("Daily", FRI, "Jorun Tesk siphoned off 5.3 million euros, prosecutors say."),
     )
     assert [c.kind for c in found] == ["count"]
+
+
+def test_a_meeting_or_a_statement_is_one_of_many_occasions_not_the_events(nlp):
+    assert (
+        conflicts(
+            nlp,
+            ("Wire", THU, "Staff heard the news at a meeting on Tuesday morning."),
+            ("Daily", THU, "The council will hold an emergency meeting on Thursday."),
+        )
+        == []
+    )
+    assert (
+        conflicts(
+            nlp,
+            ("Wire", THU, "The insurer rejected the claim in a statement issued on Tuesday."),
+            ("Daily", THU, "In statements issued on Wednesday, the insurer stood firm."),
+        )
+        == []
+    )
+    # the meeting the story is about is still one question
+    found = conflicts(
+        nlp,
+        ("Wire", THU, "The crisis meeting was held on Tuesday."),
+        ("Daily", THU, "The crisis meeting was held on Wednesday."),
+    )
+    assert [c.kind for c in found] == ["datetime"]

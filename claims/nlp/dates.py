@@ -41,6 +41,7 @@ from claims.nlp.grammar import (
     _instance_scope,
     _key,
     _negated,
+    _one_of_many,
     _other_instance,
     _participle,
     _passive,
@@ -272,6 +273,8 @@ def _build_datetime(sent: Span, value: _Value, state: ArticleState) -> ClaimData
         return None
     if pred in ("be", "have", "do") and not obj.key:
         return None
+    if verb is not None and _dates_one_of_many(verb):
+        return None  # "will hold an extraordinary meeting on Thursday", "a statement issued…"
     claim = _base_claim(sent, value, ClaimKind.DATETIME)
     claim.normalized.update(interval.as_json())
     claim.display = interval.display
@@ -464,6 +467,15 @@ def _frames_event(root: Token, verb: Token | None) -> bool:
     return root.head.i == verb.i or (root.dep_ == "pobj" and root.head.head.i == verb.i)
 
 
+def _dates_one_of_many(verb: Token) -> bool:
+    """The verb's date is that of "a meeting" or "a statement" (:func:`_one_of_many`): held,
+    issued or called, it is one occasion of many, not a question every outlet answers."""
+    nouns = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+    if verb.dep_ == "acl":
+        nouns.append(verb.head)  # "a short statement issued on Wednesday"
+    return any(_one_of_many(n) for n in nouns)
+
+
 def _date_noun(span: Span, verb: Token | None = None) -> Token | None:
     """The event noun a date belongs to when it is not the verb's: "last Wednesday's vote",
     "the vote on Thursday", "the Thursday vote", "Friday's closing price", and a happening
@@ -492,6 +504,8 @@ def _date_noun(span: Span, verb: Token | None = None) -> Token | None:
         noun = head.head
     if noun is None or noun.lemma_.lower() in lx.NOT_EVENT_NOUNS or noun.ent_type_:
         return None
+    if _one_of_many(noun):
+        return None  # "told at a meeting on Tuesday": one meeting of many, not the event's
     if noun.i in range(span.start, span.end):
         return None
     return noun

@@ -227,6 +227,16 @@ _CUTTING_VERBS = frozenset({"lose", "cut", "disconnect"})
 _SUPPLY_NOUNS = frozenset({"power", "electricity", "supply", "gas", "water", "heating"})
 
 
+def _one_of_many(noun: Token) -> bool:
+    """ "a meeting", "a short statement", "statements": one of the occasions a story may hold
+    many of (:data:`lexicon.REPEATED_OCCASIONS`), not one every outlet dates."""
+    if noun.lemma_.lower() not in lx.REPEATED_OCCASIONS:
+        return False
+    if noun.tag_ in ("NNS", "NNPS"):
+        return True
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in noun.children)
+
+
 def _declared_act(verb: Token | None) -> str:
     """ "declared an outbreak on 9 June", "issued the warning at noon": a reporting verb with
     a thing as its object and no reported clause is an act with a date of its own, named by
@@ -236,7 +246,7 @@ def _declared_act(verb: Token | None) -> str:
     if any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
         return ""
     obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
-    if obj is None or obj.pos_ != "NOUN":
+    if obj is None or obj.pos_ != "NOUN" or _one_of_many(obj):
         return ""
     lemma = obj.lemma_.lower()
     return f"{verb.lemma_.lower()} {lx.NOUN_CLASSES.get(lemma, lemma)}"

@@ -959,6 +959,22 @@ NOT_EVENT_NOUNS = frozenset(
     }
 )
 # Happenings that "on Monday" can date directly ("the vote on Thursday", "talks on Friday").
+# Occasions a story may hold many of: "a meeting", "a statement" is one of them, not a
+# happening all outlets date ("staff were told at a meeting on Tuesday").
+REPEATED_OCCASIONS = frozenset(
+    {
+        "meeting",
+        "statement",
+        "briefing",
+        "conference",
+        "interview",
+        "call",
+        "session",
+        "hearing",
+        "gathering",
+        "announcement",
+    }
+)
 EVENT_NOUNS = frozenset(
     {
         "vote",
