@@ -2289,3 +2289,16 @@ def test_a_meeting_or_a_statement_is_one_of_many_occasions_not_the_events(nlp):
         ("Daily", THU, "The crisis meeting was held on Wednesday."),
     )
     assert [c.kind for c in found] == ["datetime"]
+
+
+def test_when_a_figure_stood_somewhere_is_a_state_not_a_happening(nlp):
+    stood = "Unemployment stood at 5.2% in March, the agency said."
+    assert claims(nlp, stood, MON, "datetime") == []
+    assert (
+        conflicts(
+            nlp,
+            ("Wire", MON, "Unemployment stood at 5.2% in March."),
+            ("Daily", MON, "Ines Varga stood outside the depot this morning."),
+        )
+        == []
+    )
