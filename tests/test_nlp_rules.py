@@ -2302,3 +2302,25 @@ def test_when_a_figure_stood_somewhere_is_a_state_not_a_happening(nlp):
         )
         == []
     )
+
+
+def test_a_sum_something_unnamed_is_worth_asks_nothing(nlp):
+    assert (
+        conflicts(
+            nlp,
+            ("Wire", MON, "They were worth a combined 31 million crowns, records show."),
+            ("Trade", MON, "A road tender worth an estimated 700 million crowns was due in May."),
+        )
+        == []
+    )
+
+
+def test_sums_in_ducats_are_money_and_read_as_sums(nlp):
+    found = one(nlp, "The state agreed to restore 140 million ducats of grants.", MON, "140")
+    assert found.normalized["unit"] == "money"
+    assert found.about.startswith("the sum")
+
+
+def test_a_complements_date_scopes_the_sum(nlp):
+    last_year = "Trade between the two states was worth 2.7 billion euros last year."
+    assert "y:2025" in one(nlp, last_year, dt.date(2026, 9, 16), "2.7").key

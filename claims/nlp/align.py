@@ -158,6 +158,8 @@ def _slot(kind: str, key: str, unit: str) -> _Slot | None:
             # "who is 20", "at 85, patience…", "is a hilly 164km": a bare number (or a
             # distance of nothing named) asks nothing
             return None
+        if pred in ("be", "have", "") and unit == "money" and thing == "money" and not subject:
+            return None  # "they were worth a combined 46 million crowns": worth of what?
         if not thing or thing in lx.UNIT_THINGS:
             return _Slot(hard=(kind, thing, pred, unit, scope), pred=pred, subject=subject)
         if unit == "money":

@@ -387,7 +387,8 @@ def _build_count(sent: Span, value: _Value, state: ArticleState) -> ClaimData | 
     noun_text = _noun_phrase(noun) if noun is not None else thing
     claim.subject = subject.display or (noun_text if noun is not None else "")
     claim.predicate = pred
-    claim.about = _count_about(noun_text or "items", pred, subject.display, _passive(verb))
+    asked = "money" if money else noun_text or "items"  # "the sum", not "number of crowns"
+    claim.about = _count_about(asked, pred, subject.display, _passive(verb))
     if money and money_noun is not None:
         words = [
             t.text_with_ws

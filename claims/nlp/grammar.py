@@ -854,7 +854,9 @@ def _year_scope(
             break
         clause = head
     if verb is not None:
-        for c in verb.children:
+        # "was worth $3.1 billion last year": the complement's dates are the clause's too
+        comps = [g for c in verb.children if c.dep_ == "acomp" for g in c.children]
+        for c in [*verb.children, *comps]:
             if c.dep_ in ("prep", "npadvmod") and c.lower_ in ("in", "during", "for", "at", "of"):
                 # "in a deal that would end… a firm founded in 1988": not the clause of a
                 # relative or participle inside the phrase, which dates something else
