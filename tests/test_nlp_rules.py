@@ -2324,3 +2324,26 @@ def test_sums_in_ducats_are_money_and_read_as_sums(nlp):
 def test_a_complements_date_scopes_the_sum(nlp):
     last_year = "Trade between the two states was worth 2.7 billion euros last year."
     assert "y:2025" in one(nlp, last_year, dt.date(2026, 9, 16), "2.7").key
+
+
+def test_a_weekday_and_its_date_are_one_day(nlp):
+    found = claims(nlp, "The museum reopened on Thursday, 3 September, after repairs.", WED)
+    dates = [c for c in found if c.kind == "datetime"]
+    assert [c.display for c in dates] == ["Thu 3 Sep 2026"]
+
+
+@pytest.mark.parametrize(
+    "text,tense,shown",
+    [
+        ("Tuesday, February 17", "", "Tue 17 Feb 2026"),  # the weekday picks the year
+        ("February 17", "past", "Tue 17 Feb 2026"),  # a past act: the February before
+        ("February 17", "future", "Wed 17 Feb 2027"),  # a plan: the February to come
+    ],
+)
+def test_the_year_of_a_day_written_without_one(text, tense, shown):
+    assert resolve_date(text, dt.date(2026, 9, 16), tense).display == shown
+
+
+def test_when_figures_showed_something_is_no_happening(nlp):
+    text = "Projections in May already showed prices rising faster than wages."
+    assert claims(nlp, text, MON, "datetime") == []

@@ -271,8 +271,10 @@ def _build_datetime(sent: Span, value: _Value, state: ArticleState) -> ClaimData
         obj = _Ref.empty()
     if not subject.key and not obj.key:
         return None
-    if pred in ("be", "have", "do", "stand") and not obj.key:
-        return None  # "was in Oslo on Monday", "inflation stood at 3.9% in March": a state
+    if pred in ("be", "have", "do", "stand", "show") and not obj.key:
+        # "was in Oslo on Monday", "inflation stood at 3.9% in March", "projections in May
+        # showed prices rising": a state, not a happening
+        return None
     if verb is not None and _dates_one_of_many(verb):
         return None  # "will hold an extraordinary meeting on Thursday", "a statement issued…"
     claim = _base_claim(sent, value, ClaimKind.DATETIME)

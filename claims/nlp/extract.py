@@ -340,6 +340,14 @@ def _find_values(
                         or (doc[prev.end].lower_ == "of" and prev.label == "TIME")
                     )
                 )
+                # "on Wednesday, 9 September": a weekday and its date are one day
+                or (
+                    start - prev.end == 1
+                    and doc[prev.end].text == ","
+                    and prev.label == "DATE"
+                    and doc[prev.start : prev.end].text.lower() in nz.WEEKDAYS
+                    and _ABSOLUTE_DATE_RE.search(doc[start:end].text) is not None
+                )
                 # "11 days, 7 hours and 14 minutes": one length in several pieces
                 or (
                     0 < start - prev.end <= 2

@@ -539,16 +539,26 @@ def _weekday(base: dt.date, weekday: int, tense: str) -> dt.date:
     return base + dt.timedelta(days=delta)
 
 
-def _closest_year(base: dt.date, month: int, day: int) -> dt.date | None:
-    best = None
+def _closest_year(
+    base: dt.date, month: int, day: int, weekday: int | None = None, tense: str = ""
+) -> dt.date | None:
+    """The year of a day written without one: the one whose weekday matches when a weekday
+    is written ("Tuesday, February 17"), on the side of the article's date the tense points
+    to, else the nearest."""
+    candidates = []
     for year in (base.year - 1, base.year, base.year + 1):
         try:
-            cand = dt.date(year, month, day)
+            candidates.append(dt.date(year, month, day))
         except ValueError:
             continue
-        if best is None or abs((cand - base).days) < abs((best - base).days):
-            best = cand
-    return best
+    for keep in (
+        (lambda d: d.weekday() == weekday) if weekday is not None else None,
+        (lambda d: d <= base + dt.timedelta(days=1)) if tense == "past" else None,
+        (lambda d: d >= base - dt.timedelta(days=1)) if tense == "future" else None,
+    ):
+        if keep is not None and any(keep(d) for d in candidates):
+            candidates = [d for d in candidates if keep(d)]
+    return min(candidates, key=lambda d: abs((d - base).days), default=None)
 
 
 _CLEAN_RE = re.compile(r"[^\w\s:/-]")
@@ -619,7 +629,8 @@ def resolve_date(text: str, published: dt.date | None, tense: str = "") -> DateI
     """Resolve a date/time span to an interval; None for vague or unparseable spans.
 
     ``tense`` is "past", "future" or "" (unknown) and only steers weekday/relative
-    resolution. Without ``published`` only absolute dates (with a year) resolve.
+    resolution and the year of a day written without one. Without ``published`` only
+    absolute dates (with a year) resolve.
     """
     end_of = _END_OF.match(text)
     if end_of:
@@ -652,7 +663,7 @@ def resolve_date(text: str, published: dt.date | None, tense: str = "") -> DateI
             except ValueError:
                 return None
         elif published is not None:
-            d = _closest_year(published, month, day)
+            d = _closest_year(published, month, day, weekday, tense)
             if d is None:
                 return None
         else:
