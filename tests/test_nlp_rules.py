@@ -2347,3 +2347,15 @@ def test_the_year_of_a_day_written_without_one(text, tense, shown):
 def test_when_figures_showed_something_is_no_happening(nlp):
     text = "Projections in May already showed prices rising faster than wages."
     assert claims(nlp, text, MON, "datetime") == []
+
+
+def test_people_confirmed_to_have_something_are_counted_not_quoted(nlp):
+    text = "Cases have climbed again, with 52 people now confirmed to have the infection."
+    found = one(nlp, text, FRI, "52")
+    assert found.attribution == ""
+    found = conflicts(
+        nlp,
+        ("Wire", FRI, "Officials said 47 people have been confirmed as infected."),
+        ("Daily", FRI, text),
+    )
+    assert [c.kind for c in found] == ["count"]

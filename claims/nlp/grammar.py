@@ -506,6 +506,15 @@ def _negated(verb: Token | None, noun: Token | None = None) -> bool:
     )
 
 
+def _raised(verb: Token) -> bool:
+    """ "34 people (are) confirmed to have the infection", "two are believed to be dead":
+    the reporting verb's subject is what is reported, not who reports it."""
+    return any(
+        c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c in verb.children
+    )
+
+
 def _attribution(sent: Span) -> str:
     """Who says it: "according to X", "X said/told/reported…" → X (as written)."""
     for tok in sent:
@@ -521,7 +530,7 @@ def _attribution(sent: Span) -> str:
             if pobj is not None:
                 return _span_text(pobj)
     for tok in sent:
-        if tok.pos_ == "VERB" and tok.lemma_.lower() in lx.REPORTING_VERBS:
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in lx.REPORTING_VERBS and not _raised(tok):
             subj = next((c for c in tok.children if c.dep_ in ("nsubj",)), None)
             if subj is not None and subj.lower_ not in lx.PRONOUNS_OTHER | {"i", "we"}:
                 return _span_text(subj)
@@ -546,6 +555,7 @@ def _clause_attribution(tok: Token, state: ArticleState) -> str:
             and anc.lemma_.lower() in lx.REPORTING_VERBS
             and anc.i != tok.i
             and not _declared_act(anc)
+            and not _raised(anc)
         ):
             subj = next((c for c in anc.children if c.dep_ == "nsubj"), None)
             if subj is not None and subj.lower_ in ("which", "who", "that") and anc.dep_ == "relcl":
