@@ -2359,3 +2359,16 @@ def test_people_confirmed_to_have_something_are_counted_not_quoted(nlp):
         ("Daily", FRI, text),
     )
     assert [c.kind for c in found] == ["count"]
+
+
+@pytest.mark.parametrize(
+    "verb,noun",
+    [
+        ("The alliance had governed the province for 12 years.", "It ended 9 years of rule."),
+        ("The jurors deliberated for three days.", "Deliberations lasted five days."),
+        ("Senators debated the bill for 11 hours.", "The 15-hour debate ended at dawn."),
+    ],
+)
+def test_a_verb_and_the_noun_it_names_ask_how_long_alike(nlp, verb, noun):
+    found = conflicts(nlp, ("Wire", TUE, verb), ("Daily", TUE, noun))
+    assert [c.kind for c in found] == ["duration"]

@@ -391,6 +391,8 @@ NOUN_CLASSES: dict[str, str] = {
     "robbery": "theft",
     "burglary": "theft",
     "bend": "bend",
+    "rule": "rule",
+    "reign": "rule",
     "hairpin": "bend",
     "truce": "ceasefire",
     "ceasefire": "ceasefire",
@@ -1091,6 +1093,14 @@ DURATION_VERB_THINGS = {
     "meet": "talks",  # "met for three hours" / "a 90-minute meeting"
     "talk": "talks",
     "negotiate": "talks",
+    "govern": "rule",  # "governed for 18 years" / "16 years of rule"
+    "rule": "rule",
+    "reign": "rule",
+    "deliberate": "deliberation",  # "the jury deliberated for two days" / "deliberations"
+    "debate": "debate",
+    "climb": "climb",
+    "search": "search",
+    "fly": "flight",
 }
 # A length or figure someone asked for, not the one decided ("prosecutors sought 12 years").
 DEMAND_VERBS = frozenset(
