@@ -2372,3 +2372,17 @@ def test_people_confirmed_to_have_something_are_counted_not_quoted(nlp):
 def test_a_verb_and_the_noun_it_names_ask_how_long_alike(nlp, verb, noun):
     found = conflicts(nlp, ("Wire", TUE, verb), ("Daily", TUE, noun))
     assert [c.kind for c in found] == ["duration"]
+
+
+@pytest.mark.parametrize(
+    "national,regional",
+    [
+        ("The Yes side won 52.4% of the vote.", "In the capital, the Yes side won 61.2 percent."),
+        (
+            "In all, 52.4% of voters backed the change.",
+            "City voters led the way, with 63.8 per cent of Kelsburg backing the change.",
+        ),
+    ],
+)
+def test_a_share_in_one_part_of_the_country_is_not_the_national_share(nlp, national, regional):
+    assert conflicts(nlp, ("Wire", MON, national), ("Daily", MON, regional)) == []

@@ -452,7 +452,8 @@ def _build_count(sent: Span, value: _Value, state: ArticleState) -> ClaimData | 
     if percent and measure is None and verb is not None:
         # "the party took 55.8% across the capital's constituencies": a regional share
         preps = [c for c in verb.children if c.dep_ == "prep" and c.i != span.root.i]
-        where = next(filter(None, (_place_scope(p, None, state) for p in preps)), "")
+        # "63.8 per cent of Tessburg", "won 68.2% in the capital"
+        where = next(filter(None, (_place_scope(p, None, state) for p in [span.root, *preps])), "")
         where = where if where and not any(where in p for p in scope.split(",")) else ""
         scope = ",".join(x for x in (scope, where) if x)
     change = _change_of(span) if percent and measure is None else None
