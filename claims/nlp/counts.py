@@ -609,26 +609,14 @@ def _is_source(noun: Token) -> bool:
     )
 
 
-# Adverbs of a recurring period: "are reported annually".
-_PERIOD_ADVERBS = {
-    "annually": "year",
-    "yearly": "year",
-    "monthly": "month",
-    "weekly": "week",
-    "daily": "day",
-    "nightly": "night",
-    "hourly": "hour",
-}
-
-
 def _recurring(verb: Token | None) -> str:
     """The period when the verb happens every period ("are reported each year", "arrive
     every day", "are recorded annually", "is paid per month"): the figure is a rate."""
     if verb is None:
         return ""
     for child in verb.children:
-        if child.lower_ in _PERIOD_ADVERBS:
-            return _PERIOD_ADVERBS[child.lower_]
+        if child.lower_ in lx.PERIOD_ADVERBS:
+            return lx.PERIOD_ADVERBS[child.lower_]
         noun = child
         if child.dep_ == "prep" and child.lower_ == "per":
             noun = next((g for g in child.children if g.dep_ == "pobj"), child)

@@ -1702,6 +1702,33 @@ USUAL_ADVERBS = frozenset({"normally", "usually", "typically", "ordinarily", "ge
 LONG_PERIODS = frozenset({"year", "decade", "century", "month"})
 # Periods of a rate: "90,000 vehicles a day", "12 flights per hour".
 RATE_PERIODS = frozenset({"day", "week", "month", "year", "hour", "minute", "night", "season"})
+# Adverbs of a recurring period: "are reported annually".
+PERIOD_ADVERBS = {
+    "annually": "year",
+    "yearly": "year",
+    "monthly": "month",
+    "weekly": "week",
+    "daily": "day",
+    "nightly": "night",
+    "hourly": "hour",
+}
+# Parts of a country a result is broken down by ("in the capital", "in the north").
+PARTS_OF_A_COUNTRY = frozenset(
+    {
+        "capital",
+        "province",
+        "county",
+        "district",
+        "constituency",
+        "borough",
+        "ward",
+        "north",
+        "south",
+        "east",
+        "west",
+        "countryside",
+    }
+)
 
 # Groups whose members are people of that group ("members of staff" are staff).
 MEMBER_GROUPS = frozenset({"staff", "crew", "team", "public", "family", "workforce"})

@@ -233,25 +233,6 @@ def _measure_owner(measure: Token, noun: Token | None, verb: Token | None) -> st
     return ""
 
 
-# Parts of a country a result is broken down by ("in the capital", "in the north").
-_PARTS_OF_A_COUNTRY = frozenset(
-    {
-        "capital",
-        "province",
-        "county",
-        "district",
-        "constituency",
-        "borough",
-        "ward",
-        "north",
-        "south",
-        "east",
-        "west",
-        "countryside",
-    }
-)
-
-
 def _place_scope(num: Token, subj: Token | None, state: ArticleState) -> str:
     """ "in:@north" when a measure is given for a named area ("turnout in the North was 57%",
     "57% in the North"): a regional figure is not the national one."""
@@ -267,7 +248,7 @@ def _place_scope(num: Token, subj: Token | None, state: ArticleState) -> str:
             continue
         if tok.ent_type_ in ("GPE", "LOC"):
             return "in:" + _ref(tok, state).key
-        if tok.lemma_.lower() in _PARTS_OF_A_COUNTRY:
+        if tok.lemma_.lower() in lx.PARTS_OF_A_COUNTRY:
             # "in the capital, Medrova, Yes won 68.2%", "in the rural north"
             named = next((c for c in tok.children if c.dep_ == "appos" and c.ent_type_), None)
             return "in:" + (_ref(named, state).key if named is not None else tok.lemma_.lower())
