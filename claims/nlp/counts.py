@@ -47,10 +47,10 @@ from claims.nlp.grammar import (
     _planned,
     _pred_class,
     _predicate,
-    _raised,
     _Ref,
     _ref,
     _remaining,
+    _reports,
     _subject_token,
     _the,
     _Value,
@@ -594,11 +594,7 @@ def _after_word(doc: Doc, start: int, word: str) -> bool:
 def _is_source(noun: Token) -> bool:
     """Is the counted noun who a statement comes from ("two officials said", "according to
     three people familiar with the plans")?"""
-    if (
-        noun.dep_ == "nsubj"
-        and noun.head.lemma_.lower() in lx.REPORTING_VERBS
-        and not _raised(noun.head)  # "34 people confirmed to have the infection"
-    ):
+    if noun.dep_ == "nsubj" and _reports(noun.head):
         return True
     head = noun.head
     if noun.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according":

@@ -506,10 +506,11 @@ def _negated(verb: Token | None, noun: Token | None = None) -> bool:
     )
 
 
-def _raised(verb: Token) -> bool:
-    """ "34 people (are) confirmed to have the infection", "two are believed to be dead":
-    the reporting verb's subject is what is reported, not who reports it."""
-    return any(
+def _reports(verb: Token) -> bool:
+    """Is the verb's subject who says something ("officials said", "police confirmed")? Not
+    when the verb raises its subject ("34 people (are) confirmed to have the infection", "two
+    are believed to be dead"): then the subject is what is reported."""
+    return verb.lemma_.lower() in lx.REPORTING_VERBS and not any(
         c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
         for c in verb.children
     )
@@ -530,7 +531,7 @@ def _attribution(sent: Span) -> str:
             if pobj is not None:
                 return _span_text(pobj)
     for tok in sent:
-        if tok.pos_ == "VERB" and tok.lemma_.lower() in lx.REPORTING_VERBS and not _raised(tok):
+        if tok.pos_ == "VERB" and _reports(tok):
             subj = next((c for c in tok.children if c.dep_ in ("nsubj",)), None)
             if subj is not None and subj.lower_ not in lx.PRONOUNS_OTHER | {"i", "we"}:
                 return _span_text(subj)
@@ -550,13 +551,7 @@ def _clause_attribution(tok: Token, state: ArticleState) -> str:
                 pobj = pobj or next((c for c in child.children if c.dep_ == "pobj"), None)
                 if pobj is not None:
                     return _span_text(pobj)
-        if (
-            anc.pos_ == "VERB"
-            and anc.lemma_.lower() in lx.REPORTING_VERBS
-            and anc.i != tok.i
-            and not _declared_act(anc)
-            and not _raised(anc)
-        ):
+        if anc.pos_ == "VERB" and _reports(anc) and anc.i != tok.i and not _declared_act(anc):
             subj = next((c for c in anc.children if c.dep_ == "nsubj"), None)
             if subj is not None and subj.lower_ in ("which", "who", "that") and anc.dep_ == "relcl":
                 subj = anc.head  # "the agency, which said …"
