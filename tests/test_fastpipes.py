@@ -94,3 +94,17 @@ def test_a_lookup_lemmatizer_is_left_alone():
     nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
     assert fastpipes.install(nlp) is False
     assert nlp.pipe_names == ["attribute_ruler", "lemmatizer"]
+
+
+def test_the_caches_start_again_at_their_limit(stock, monkeypatch):
+    import spacy
+
+    monkeypatch.setattr(fastpipes, "CACHE_LIMIT", 5)
+    ours = spacy.load(DEFAULT_MODEL)
+    fastpipes.install(ours)
+    text = ODD_TEXTS[0] + " " + ODD_TEXTS[4]
+    for _ in range(2):
+        assert _annotations(ours(text)) == _annotations(stock(text))
+    ruler = ours.get_pipe(fastpipes.ATTRIBUTE_RULER)
+    lemmatizer = ours.get_pipe(fastpipes.LEMMATIZER)
+    assert len(ruler._signatures) <= 5 and len(lemmatizer._cache) <= 5

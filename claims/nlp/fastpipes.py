@@ -35,6 +35,9 @@ LEMMATIZER = "newsdesk_lemmatizer"
 # The token attributes a pattern may test, in signature order.
 _SIGNATURE = ("LOWER", "TAG", "DEP", "IS_SPACE")
 _SET_ATTRS = ("POS", "TAG", "DEP", "LEMMA", "MORPH")
+# Entries a cache keeps before it starts again (a worker runs for weeks; a news vocabulary
+# fills a few tens of thousands of signatures).
+CACHE_LIMIT = 200_000
 
 
 class Unsupported(ValueError):
@@ -135,6 +138,8 @@ class ArrayAttributeRuler:
         one-token rules it matches, and the two-token rules it may start."""
         found = self._signatures.get(key)
         if found is None:
+            if len(self._signatures) >= CACHE_LIMIT:
+                self._signatures.clear()
             strings = self.vocab.strings
             sig = (strings[key[0]], strings[key[1]], strings[key[2]], bool(key[3]))
             rest = key[1:]
@@ -210,6 +215,8 @@ class ArrayLemmatizer:
             key = (orth, pos, morph)
             text = self._cache.get(key)
             if text is None:
+                if len(self._cache) >= CACHE_LIMIT:
+                    self._cache.clear()
                 text = self._cache[key] = self.lemmatizer.lemmatize(doc[i])[0]
             value = added.get(text)
             if value is None:  # add per Doc: a memory zone may drop transient strings
