@@ -150,9 +150,19 @@ def _through_control(verb: Token) -> Token:
 
 
 def _predicate(verb: Token | None) -> str:
-    """Lemma of the governing verb, with particle/light-verb objects folded in."""
+    """Lemma of the governing verb, with particle/light-verb objects folded in.
+
+    Asked two or three times per verb by the builders: kept per Doc."""
     if verb is None:
         return ""
+    known = verb.doc.user_data.setdefault("newsdesk_predicates", {})
+    found = known.get(verb.i)
+    if found is None:
+        found = known[verb.i] = _read_predicate(verb)
+    return found
+
+
+def _read_predicate(verb: Token) -> str:
     lemma = verb.lemma_.lower()
     if verb.pos_ == "ADJ" and verb.tag_ == "VBN":
         lemma = _participle_lemma(verb)
