@@ -61,6 +61,24 @@ def places(nlp, text: str) -> list[tuple[str, str]]:
             "Kelp Pass",
             "place|cross|convoy|via",
         ),
+        # "the village of X" names a place even when the model calls X an organisation
+        (
+            "Floodwater had cut the valley road near the farming village of Orskeld by noon.",
+            "Orskeld",
+            "place|cut|@floodwater|at",
+        ),
+        # road features are sites; a barrier or a verge is passed on the way to the place
+        (
+            "The van overturned at the Pardew roundabout shortly after 8am.",
+            "Pardew roundabout",
+            "place|overturn|van|at",
+        ),
+        ("The car left the road at Harle bend.", "Harle bend", "place|leave|car|at"),
+        (
+            "The lorry ploughed through a crash barrier near Hennick and overturned.",
+            "Hennick",
+            "place|plough|lorry|via",
+        ),
     ],
 )
 def test_where_it_happened(nlp, text, place, key):

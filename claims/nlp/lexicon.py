@@ -1596,6 +1596,14 @@ FACILITY_NOUNS = frozenset(
         "venue",
         "warehouse",
         "shelter",
+        # road features a crash or a race incident happens at ("the Korrig hairpin")
+        "hairpin",
+        "chicane",
+        "bend",
+        "corner",
+        "junction",
+        "roundabout",
+        "interchange",
     }
 )
 
@@ -2077,6 +2085,15 @@ PLACE_PATH_NOUNS = frozenset(
         "descent",
         "climb",
         "side",
+        # what a vehicle goes through or over on its way to a place ("smashed through a
+        # barrier near X", "plunged into a ravine outside Y")
+        "barrier",
+        "verge",
+        "ditch",
+        "ravine",
+        "gorge",
+        "embankment",
+        "runway",
     }
 )
 # Predicate classes of moving from one place to another ("crossed into X", "flew to Y").

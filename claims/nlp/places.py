@@ -97,7 +97,11 @@ def mark_place_names(doc: Doc) -> Doc:
             # "which is headquartered in Stenmoor": a name a company is based in
             ents[n] = _Span(doc, ent.start, ent.end, label="GPE")
             changed = True
-        elif ent.label_ == "PERSON" and _names_a_place(ent.root):
+        elif (ent.label_ == "PERSON" and _names_a_place(ent.root)) or (
+            ent.label_ == "ORG" and _settlement_of(ent.root)
+        ):
+            # "near the town of Sarrow Point" (a person to the model), "the fishing village
+            # of Saltvik" (an organisation)
             ents[n] = _Span(doc, ent.start, ent.end, label=_place_label(ent.root))
             changed = True
     taken = {i for ent in ents for i in range(ent.start, ent.end)}
@@ -185,12 +189,8 @@ def _names_a_place(root: Token) -> bool:
         return True  # "Pellam Airport" is no one's name
     if root.dep_ == "pobj" and _place_signal(head):
         return True
-    if (
-        root.dep_ == "pobj"
-        and head.lower_ == "of"
-        and head.head.lemma_.lower() in lx.SETTLEMENT_NOUNS
-    ):
-        return any(c.dep_ == "det" for c in head.head.children)  # "the town of X"
+    if _settlement_of(root):
+        return True
     if (
         root.dep_ == "pobj"
         and head.lower_ == "in"
@@ -199,6 +199,17 @@ def _names_a_place(root: Token) -> bool:
     ):
         return True  # "at his home in Valdrenne", "the hospital in Tassio"
     return any(c.dep_ == "appos" and c.lemma_.lower() in lx.SETTLEMENT_NOUNS for c in root.children)
+
+
+def _settlement_of(root: Token) -> bool:
+    """ "the town of X", "the fishing village of X": X names a place."""
+    head = root.head
+    return (
+        root.dep_ == "pobj"
+        and head.lower_ == "of"
+        and head.head.lemma_.lower() in lx.SETTLEMENT_NOUNS
+        and any(c.dep_ == "det" for c in head.head.children)
+    )
 
 
 _DWELLING_NOUNS = frozenset({"home", "house", "flat", "apartment", "farm", "office", "offices"})
