@@ -79,6 +79,29 @@ def places(nlp, text: str) -> list[tuple[str, str]]:
             "Hennick",
             "place|plough|lorry|via",
         ),
+        # "the court in X" names X whatever label the model gave it; a time of day in
+        # between does not hide the verb; "on" a slope or a descent is a place
+        (
+            "Vantor Mining filed at the district court in Hemsby.",
+            "Hemsby",
+            "place|file|@vantor mining|at",
+        ),
+        (
+            "The handover of the prisoners took place earlier in the day at Dorrin airport.",
+            "Dorrin airport",
+            "place|hold|exchange|at",
+        ),
+        (
+            "The fire began at a campground on the shore of Lake Tavey.",
+            "Lake Tavey",
+            "place|start|fire|at",
+        ),
+        ("The fire began on the slopes of Mount Arrel.", "Mount Arrel", "place|start|fire|at"),
+        (
+            "The rider crashed on the descent of the Col de Varre.",
+            "the Col de Varre",
+            "place|crash|rider|at",
+        ),
     ],
 )
 def test_where_it_happened(nlp, text, place, key):
@@ -107,6 +130,17 @@ def test_scopes_and_other_happenings_are_not_this_place(nlp, text):
 
 def test_an_aim_at_a_person_does_not_make_the_person_a_place(nlp):
     assert places(nlp, "The senator lashed out at Corrin Vale on Friday.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The board voted on the merger of Tavey Group and Orrin Holdings on Monday.",
+        "Analysts at Pellam Capital cut their forecast in the morning.",
+    ],
+)
+def test_on_a_deal_or_at_a_firm_is_no_place(nlp, text):
+    assert places(nlp, text) == []
 
 
 def place(name: str, label: str = "GPE", within: list[str] | None = None) -> dict:

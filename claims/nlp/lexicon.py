@@ -1596,6 +1596,8 @@ FACILITY_NOUNS = frozenset(
         "venue",
         "warehouse",
         "shelter",
+        "campground",
+        "campsite",
         # road features a crash or a race incident happens at ("the Korrig hairpin")
         "hairpin",
         "chicane",
@@ -2095,6 +2097,10 @@ PLACE_PATH_NOUNS = frozenset(
         "embankment",
         "runway",
     }
+)
+# Spans of time a place phrase may hang off in a parse ("took place earlier in the day at X").
+TIME_OF_DAY_NOUNS = frozenset(
+    {"day", "morning", "afternoon", "evening", "night", "week", "weekend", "hour"}
 )
 # Predicate classes of moving from one place to another ("crossed into X", "flew to Y").
 MOTION_CLASSES = frozenset({"arrive", "cross", "leave", "travel", "visit", "send"})

@@ -98,10 +98,12 @@ def mark_place_names(doc: Doc) -> Doc:
             ents[n] = _Span(doc, ent.start, ent.end, label="GPE")
             changed = True
         elif (ent.label_ == "PERSON" and _names_a_place(ent.root)) or (
-            ent.label_ == "ORG" and _settlement_of(ent.root)
+            ent.label_ in _MISREAD_PLACE_LABELS
+            and (_settlement_of(ent.root) or _in_site(ent.root) or _of_a_path(ent.root))
         ):
             # "near the town of Sarrow Point" (a person to the model), "the fishing village
-            # of Saltvik" (an organisation)
+            # of Saltvik" (an organisation), "the district court in Hemsby" (a product), "on
+            # the descent of the Col de Varre"
             ents[n] = _Span(doc, ent.start, ent.end, label=_place_label(ent.root))
             changed = True
     taken = {i for ent in ents for i in range(ent.start, ent.end)}
@@ -191,14 +193,40 @@ def _names_a_place(root: Token) -> bool:
         return True
     if _settlement_of(root):
         return True
-    if (
+    if _in_site(root):
+        return True
+    if _of_a_path(root):
+        return True
+    return any(c.dep_ == "appos" and c.lemma_.lower() in lx.SETTLEMENT_NOUNS for c in root.children)
+
+
+def _of_a_path(root: Token) -> bool:
+    """ "on the descent of the Col de X", "near the shore of Y": X names a place."""
+    head = root.head
+    return (
+        root.dep_ == "pobj"
+        and head.lower_ == "of"
+        and head.head.lemma_.lower() in lx.PLACE_PATH_NOUNS
+        and head.head.dep_ == "pobj"
+        and (_place_signal(head.head.head) or _on_a_path(head.head))
+    )
+
+
+def _on_a_path(noun: Token) -> bool:
+    """ "on the descent", "on the slopes", "on the shore": "on" a path noun is a place
+    (not "on Monday" or "on the deal")."""
+    return noun.head.lower_ == "on" and noun.lemma_.lower() in lx.PLACE_PATH_NOUNS
+
+
+def _in_site(root: Token) -> bool:
+    """ "at his home in Valdrenne", "the hospital in Tassio": X names the site's town."""
+    head = root.head
+    return (
         root.dep_ == "pobj"
         and head.lower_ == "in"
         and head.head.pos_ == "NOUN"
-        and head.head.lemma_.lower() in lx.SITE_NOUNS | _DWELLING_NOUNS
-    ):
-        return True  # "at his home in Valdrenne", "the hospital in Tassio"
-    return any(c.dep_ == "appos" and c.lemma_.lower() in lx.SETTLEMENT_NOUNS for c in root.children)
+        and head.head.lemma_.lower() in _SITE_OR_DWELLING
+    )
 
 
 def _settlement_of(root: Token) -> bool:
@@ -213,6 +241,9 @@ def _settlement_of(root: Token) -> bool:
 
 
 _DWELLING_NOUNS = frozenset({"home", "house", "flat", "apartment", "farm", "office", "offices"})
+_SITE_OR_DWELLING = lx.SITE_NOUNS | _DWELLING_NOUNS
+# Labels the model gives unfamiliar town names that are no kind of place
+_MISREAD_PLACE_LABELS = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "NORP"})
 
 
 def _place_signal(prep: Token) -> bool:
@@ -403,9 +434,9 @@ def _place_anchor(root: Token) -> Token:
     if (
         cur.dep_ == "pobj"
         and cur.head.lower_ == "of"
-        and cur.head.head.lemma_.lower() in lx.SETTLEMENT_NOUNS
+        and cur.head.head.lemma_.lower() in lx.SETTLEMENT_NOUNS | lx.PLACE_PATH_NOUNS
     ):
-        cur = cur.head.head
+        cur = cur.head.head  # "the town of X", "on the descent of X", "the shore of Y"
     return cur
 
 
@@ -416,7 +447,7 @@ def _place_host(anchor: Token) -> tuple[str, Token | None, Token | None, bool] |
     near X", "at a military airbase outside Y": then the place is a site near Y), off the
     agent of a passive ("set by A in B"), off the verb's subject ("the embankment at X gave
     way") or off a happening noun ("the handover at X")."""
-    if anchor.dep_ == "pobj" and anchor.head.lower_ in gr.PLACE_PREPS:
+    if anchor.dep_ == "pobj" and (anchor.head.lower_ in gr.PLACE_PREPS or _on_a_path(anchor)):
         role, cur = anchor.head.lower_, anchor.head.head
     elif anchor.dep_ == "dobj":
         role, cur = "obj", anchor.head
@@ -429,6 +460,11 @@ def _place_host(anchor: Token) -> tuple[str, Token | None, Token | None, bool] |
         if cur.pos_ not in ("NOUN", "PROPN"):
             return None
         lemma, head = cur.lemma_.lower(), cur.head
+        if lemma in lx.TIME_OF_DAY_NOUNS and cur.dep_ == "pobj":
+            cur = head.head  # "earlier in the day at X": where the day's act was
+            while cur.pos_ == "ADV" and cur.head.i != cur.i:
+                cur = cur.head
+            continue
         facility = (lemma in lx.FACILITY_NOUNS or lemma in _DWELLING_NOUNS) and not cur.ent_type_
         if (lemma in lx.PLACE_PATH_NOUNS or facility) and cur.dep_ in ("pobj", "dobj"):
             site = site or facility
