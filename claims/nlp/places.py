@@ -5,13 +5,17 @@
   :func:`claims.nlp.pipeline.add_place_names`) that fixes the labels of place names the
   small model gets wrong: an unfamiliar town after "at"/"near"/"outside" or after a verb
   of motion's "to"/"into"/"through" is a place, not a person ("near the town of Sarrow
-  Point"); a building tagged as an organisation after "at" is a site; a name ends before a
+  Point"); so is a name the model calls an organisation or a product where the grammar
+  places it ("the village of X", "the court in Y", "on the descent of Z"); a building
+  tagged as an organisation after "at" is a site; a name ends before a
   verb the model swallowed ("Sallo told Orvane" tagged as one title).
 * :func:`build_place` — the PLACE claims (called by :mod:`claims.nlp.extract`): where something
   happened, keyed ``place|<what happened>|<of what>|<role>``. The place may hang off the
   verb, off a happening noun ("the handover at X"), off the verb's subject ("the
   embankment at X gave way"), off a noun it passes through ("into the coast near X", "at a
-  military airbase outside Y": a site near Y) or off a passive's agent ("set by A in B").
+  military airbase outside Y": a site near Y; "on the slopes of Z") or off a passive's
+  agent ("set by A in B"); a time of day between them is skipped ("took place earlier in
+  the day at X").
   What the place is asked of is the thing acted on when there is one ("opened a shelter
   at X" / "a shelter was set up at Y"), else the subject; a happening that names an act
   asks what its verb asks ("the breach occurred at X" = where it gave way). Home cities
