@@ -102,6 +102,23 @@ def places(nlp, text: str) -> list[tuple[str, str]]:
             "the Col de Varre",
             "place|crash|rider|at",
         ),
+        # a name and the site noun it modifies are one site; "traced to X" is where it began
+        (
+            "The fault began at the Dunwold substation on Tuesday.",
+            "Dunwold substation",
+            "place|start|fault|at",
+        ),
+        (
+            "The outbreak was traced to a cooling tower at the Harrin depot.",
+            "Harrin depot",
+            "place|start|outbreak|at",
+        ),
+        # a barn or a caravan is a site someone is found at, near the town named
+        (
+            "Ivo Marr was found hiding in a barn near the village of Tolsey.",
+            "Tolsey",
+            "place|find|@ivo marr|at",
+        ),
     ],
 )
 def test_where_it_happened(nlp, text, place, key):
@@ -196,6 +213,16 @@ def test_where_a_thing_was_set_up_is_asked_of_the_thing(nlp):
     )
     places_found = [c for c in found if c.kind == ClaimKind.PLACE]
     assert len(places_found) == 1
+
+
+def test_two_different_centres_are_two_questions(nlp):
+    """A rescue centre and a command centre: the noun's modifiers say which centre."""
+    assert places(nlp, "Officials set up a joint command centre in Parvo.") == [
+        ("Parvo", "place|open|command centre|at")
+    ]
+    assert places(nlp, "Volunteers staffed a wildlife rescue centre set up in Tolmere.") == [
+        ("Tolmere", "place|open|wildlife rescue centre|at")
+    ]
 
 
 def test_a_site_outside_a_town_clashes_with_another_site(nlp):

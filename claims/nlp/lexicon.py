@@ -1598,6 +1598,14 @@ FACILITY_NOUNS = frozenset(
         "shelter",
         "campground",
         "campsite",
+        "substation",
+        # where someone is found or held
+        "barn",
+        "shed",
+        "hut",
+        "cabin",
+        "cottage",
+        "caravan",
         # road features a crash or a race incident happens at ("the Korrig hairpin")
         "hairpin",
         "chicane",
@@ -1750,6 +1758,8 @@ NOT_NOUN_ADJECTIVES = frozenset(
 # Heads that only name a kind of figure: their noun modifiers say whose ("health spending").
 GENERIC_HEADS = frozenset(
     {
+        "centre",  # a rescue centre and a command centre are two places
+        "center",
         "spending",
         "budget",
         "revenue",
@@ -2343,4 +2353,10 @@ CLAIMED_ACTS = frozenset(
 HAPPEN_PREDICATES = frozenset({"take place", "happen", "occur", "come", "unfold"})
 # Predicates whose place is where the act ended, for place questions only: "diverted to X"
 # says where the flight landed (its time is a different question, so dates keep the verb).
-PLACE_PREDICATE_CLASSES = {"divert": "arrive", "reroute": "arrive", "redirect": "arrive"}
+PLACE_PREDICATE_CLASSES = {
+    "divert": "arrive",
+    "reroute": "arrive",
+    "redirect": "arrive",
+    # "the fault was traced to X" says where it began
+    "trace": "start",
+}

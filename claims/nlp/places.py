@@ -90,6 +90,12 @@ def mark_place_names(doc: Doc) -> Doc:
                 label = "PERSON"
             ents[n] = ent = _Span(doc, ent.start, verb, label=label)
             changed = True
+        site_end = _site_after(ent)
+        if site_end and not any(e.start < site_end and ent.end < e.end for e in ents):
+            # "the Kellan substation", "the Korrig hairpin": the name with its site noun
+            ents[n] = ent = _Span(doc, ent.start, site_end, label="FAC")
+            changed = True
+            continue
         facility_org = ent.label_ == "ORG" and _place_label(ent.root) == "FAC"
         if facility_org and ent.root.dep_ == "pobj" and _place_signal(ent.root.head):
             # "at the Orrin Street Church", "at Linmoor General Hospital": a building
@@ -187,6 +193,24 @@ def _based_in(root: Token) -> bool:
         return False
     verb = head.head.lemma_.lower()
     return lx.PREDICATE_CLASSES.get(verb) == "headquarter" or verb in _HOME_VERBS
+
+
+def _site_after(ent: Span) -> int:
+    """The end of the site noun a name modifies ("Kellan" in "the Kellan substation"), or 0.
+
+    Only for names of places or misread as people or organisations, whose last word is a
+    compound of the very next words, all nouns, the last a site noun."""
+    if ent.label_ not in ("GPE", "LOC", "PERSON", "ORG") or ent.root.dep_ != "compound":
+        return 0
+    head = ent.root.head
+    doc = ent.doc
+    if head.i < ent.end or head.i > ent.end + 2 or head.lemma_.lower() not in lx.SITE_NOUNS:
+        return 0
+    if any(
+        doc[i].pos_ not in ("NOUN", "PROPN") or doc[i].ent_type_ for i in range(ent.end, head.i + 1)
+    ):
+        return 0
+    return head.i + 1
 
 
 def _names_a_place(root: Token) -> bool:
