@@ -2382,7 +2382,22 @@ def test_a_verb_and_the_noun_it_names_ask_how_long_alike(nlp, verb, noun):
             "In all, 52.4% of voters backed the change.",
             "City voters led the way, with 63.8 per cent of Kelsburg backing the change.",
         ),
+        (
+            "The Unity Front won 44.1% of the vote.",
+            "It was weak in the capital, where the Unity Front won more than half of the vote.",
+        ),
     ],
 )
 def test_a_share_in_one_part_of_the_country_is_not_the_national_share(nlp, national, regional):
     assert conflicts(nlp, ("Wire", MON, national), ("Daily", MON, regional)) == []
+
+
+@pytest.mark.parametrize(
+    "text", ["Turnout hit just over 63 per cent.", "Turnout reached just under 57 percent."]
+)
+def test_per_cent_written_after_a_qualified_number_is_still_a_share(nlp, text):
+    """The model leaves "per cent" outside "just over 63": the share is still a percentage,
+    so it can clash with "58.2%"."""
+    assert next(c.display for c in claims(nlp, text, MON, "count")).endswith("%")
+    found = conflicts(nlp, ("Wire", MON, "Turnout was 58.2%."), ("Daily", MON, text))
+    assert [c.kind for c in found] == ["count"]

@@ -449,7 +449,7 @@ def _build_count(sent: Span, value: _Value, state: ArticleState) -> ClaimData | 
         # a turnout in one region is not the national one; a crowd has one venue
         where = _place_scope(span.root, measure[2], state)
         scope = ",".join(x for x in (scope, where) if x)
-    if percent and measure is None and verb is not None:
+    if (percent or fraction) and measure is None and verb is not None:
         # "the party took 55.8% across the capital's constituencies": a regional share
         preps = [c for c in verb.children if c.dep_ == "prep" and c.i != span.root.i]
         # "63.8 per cent of Tessburg", "won 68.2% in the capital"

@@ -415,8 +415,27 @@ def _find_values(
                 first -= 1  # "900 million": the scale word's number too
             values.append(_Value(first, tok.i + 1, "NUM"))
             covered.update(range(first, tok.i + 1))
+    for value in values:
+        if value.label in COUNT_LABELS or value.label == "NUM":
+            pct = _percent_sign_end(doc, value.end, sent.end)
+            if pct:
+                # "at least 50 per cent", "just over 61 percent": the model left the sign
+                # outside its number, which is then a share like any "61%"
+                value.end, value.label = pct, "PERCENT"
     values.sort(key=lambda v: v.start)
     return values
+
+
+def _percent_sign_end(doc: Doc, end: int, sent_end: int) -> int:
+    """The end of "per cent" / "percent" / "%" right after a number ending at ``end``, or 0."""
+    if end >= sent_end:
+        return 0
+    word = doc[end].lower_
+    if word in ("percent", "%"):
+        return end + 1
+    if word == "per" and end + 1 < sent_end and doc[end + 1].lower_ == "cent":
+        return end + 2
+    return 0
 
 
 _ORDINAL_WORD = re.compile(r"(?:the\s+)?\d{1,3}(?:st|nd|rd|th)", re.I)

@@ -246,12 +246,9 @@ def _place_scope(num: Token, subj: Token | None, state: ArticleState) -> str:
             continue
         if tok.head.lower_ not in ("in", "across"):
             continue
-        if tok.ent_type_ in ("GPE", "LOC"):
-            return "in:" + _ref(tok, state).key
-        if tok.lemma_.lower() in lx.PARTS_OF_A_COUNTRY:
-            # "in the capital, Medrova, Yes won 68.2%", "in the rural north"
-            named = next((c for c in tok.children if c.dep_ == "appos" and c.ent_type_), None)
-            return "in:" + (_ref(named, state).key if named is not None else tok.lemma_.lower())
+        area = _area_scope(tok, state)
+        if area:
+            return area
         # "across Marsk's four constituencies", "in the city of Marsk"
         owner = next((c for c in tok.children if c.dep_ == "poss"), None)
         of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
@@ -259,6 +256,25 @@ def _place_scope(num: Token, subj: Token | None, state: ArticleState) -> str:
             owner = next((c for c in of.children if c.dep_ == "pobj"), None)
         if owner is not None and owner.ent_type_ in ("GPE", "LOC"):
             return "in:" + _ref(owner, state).key
+    # "the capital, where the party won more than half of the vote"
+    verb = num.head
+    for _ in range(4):
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    if verb.dep_ == "relcl" and any(c.lower_ == "where" for c in verb.children):
+        return _area_scope(verb.head, state)
+    return ""
+
+
+def _area_scope(tok: Token, state: ArticleState) -> str:
+    """ "in:<area>" when ``tok`` names a place or a part of a country, else ""."""
+    if tok.ent_type_ in ("GPE", "LOC"):
+        return "in:" + _ref(tok, state).key
+    if tok.lemma_.lower() in lx.PARTS_OF_A_COUNTRY:
+        # "in the capital, Medrova, Yes won 68.2%", "in the rural north"
+        named = next((c for c in tok.children if c.dep_ == "appos" and c.ent_type_), None)
+        return "in:" + (_ref(named, state).key if named is not None else tok.lemma_.lower())
     return ""
 
 
