@@ -248,6 +248,25 @@ def test_date_resolution(text, published, tense):
 
 
 @FAST
+@given(
+    st.from_regex(
+        r"\A(about |some |)[0-9]{1,9}( million| billion|) (days|weeks|months|years) ago\Z"
+    ),
+    DATES,
+)
+def test_a_time_far_back_is_no_date_and_no_crash(text, published):
+    """ "66 million years ago" once raised ValueError (year out of range) and failed the whole
+    article's extraction."""
+    interval = normalize.resolve_date(text, published, "past")
+    if interval is not None:
+        assert interval.start <= interval.end
+
+
+def test_a_fossil_age_is_no_date():
+    assert normalize.resolve_date("about 66 million years ago", dt.date(2026, 3, 4)) is None
+
+
+@FAST
 @given(st.from_regex(r"(about |nearly |more than )?[0-9]{1,12}(,[0-9]{3}){0,3}( million)?"))
 def test_parsed_counts_format(text):
     """The pipeline's own chain: words → number → interval → display."""

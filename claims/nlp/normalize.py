@@ -630,8 +630,16 @@ def resolve_date(text: str, published: dt.date | None, tense: str = "") -> DateI
 
     ``tense`` is "past", "future" or "" (unknown) and only steers weekday/relative
     resolution and the year of a day written without one. Without ``published`` only
-    absolute dates (with a year) resolve.
+    absolute dates (with a year) resolve. A span outside the calendar ("66 million years
+    ago", "in 40,000 years") is no date either.
     """
+    try:
+        return _resolve_date(text, published, tense)
+    except (ValueError, OverflowError):
+        return None
+
+
+def _resolve_date(text: str, published: dt.date | None, tense: str) -> DateInterval | None:
     end_of = _END_OF.match(text)
     if end_of:
         return _end_of(end_of.group(1), published, tense)
