@@ -2401,3 +2401,15 @@ def test_per_cent_written_after_a_qualified_number_is_still_a_share(nlp, text):
     assert next(c.display for c in claims(nlp, text, MON, "count")).endswith("%")
     found = conflicts(nlp, ("Wire", MON, "Turnout was 58.2%."), ("Daily", MON, text))
     assert [c.kind for c in found] == ["count"]
+
+
+def test_the_month_a_named_person_did_something_before_the_story_is_one_question(nlp):
+    """ "arrested in March 2024" / "arrested in January 2025": the same arrest, two months
+    (a year alone, such as a founding year, stays apart from another year)."""
+    day = dt.date(2026, 6, 1)
+    found = conflicts(
+        nlp,
+        ("Wire", day, "Orlen Vask was arrested in March 2024, police said."),
+        ("Daily", day, "Orlen Vask was arrested in January 2025."),
+    )
+    assert [c.kind for c in found] == ["datetime"]

@@ -164,6 +164,23 @@ def test_a_role_named_in_one_outlet_is_the_person_named_in_the_other(nlp):
     assert of_kind(found.agreements, ClaimKind.ATTRIBUTION)
 
 
+def test_a_former_or_deputy_holder_of_a_role_is_not_who_holds_it(nlp):
+    """ "the former deputy mayor" does not make her the person "the mayor" names."""
+    found = event(
+        nlp,
+        (
+            "River Times",
+            "Mara Quint, the former deputy mayor of Tolbridge, was jailed on Monday. The city's"
+            " mayor said the verdict “closes a painful chapter for the town”.",
+        ),
+        (
+            "Valley Post",
+            "Mayor Ivo Brandt said the verdict “closes a painful chapter for the town”.",
+        ),
+    )
+    assert not of_kind(found.conflicts, ClaimKind.ATTRIBUTION)
+
+
 def test_outlets_quoting_more_or_less_of_the_same_words_meet(nlp):
     found = event(
         nlp,

@@ -311,6 +311,13 @@ def _build_datetime(sent: Span, value: _Value, state: ArticleState) -> ClaimData
         and interval.start.year < state.published.year
     ):
         background = f"y:{interval.start.year}"  # "in 2019, a train derailed…": another one
+        if interval.granularity == "month" and (
+            key_subject.startswith("@") or key_obj.startswith("@")
+        ):
+            # "Achterfeld was arrested in October 2024" / "… in January 2025": the month a
+            # named person or body did something before the story is one question, whichever
+            # year is given (a founding year, "in 1952", stays apart)
+            background = "past"
     scope = [
         x
         for x in (

@@ -720,6 +720,10 @@ TITLES = frozenset(
 )
 
 PRONOUNS_PERSON = frozenset({"he", "she", "him", "her", "his", "hers"})
+# Words that make a role someone's past one ("the former mayor") or a lesser one ("the
+# deputy mayor"): neither names who holds the role itself.
+FORMER_WORDS = frozenset({"former", "ex", "previous", "then", "late", "erstwhile"})
+SECOND_RANK_WORDS = frozenset({"deputy", "vice", "assistant", "acting", "interim"})
 PRONOUNS_OTHER = frozenset(
     {"it", "its", "they", "them", "their", "this", "that", "these", "those", "we", "i", "you"}
 )

@@ -107,7 +107,11 @@ def _role_of(noun: Token) -> str:
     lemma = noun.lemma_.lower()
     lemma = lx.ROLE_SYNONYMS.get(lemma, lemma)
     if lemma in lx.TITLES or lemma in lx.ROLE_NOUNS or lemma.endswith(lx.ROLE_SUFFIXES):
-        return lemma
+        mods = {c.lower_ for c in noun.children if c.dep_ in ("amod", "compound", "advmod")}
+        if mods & lx.FORMER_WORDS:
+            return ""  # "the former deputy leader": not who holds the role now
+        # "the deputy leader" is not "the leader"
+        return " ".join([*sorted(mods & lx.SECOND_RANK_WORDS), lemma])
     return ""
 
 
