@@ -2413,3 +2413,18 @@ def test_the_month_a_named_person_did_something_before_the_story_is_one_question
         ("Daily", day, "Orlen Vask was arrested in January 2025."),
     )
     assert [c.kind for c in found] == ["datetime"]
+
+
+@pytest.mark.parametrize(
+    "first,second",
+    [
+        # "came down" is a fall
+        ("The cabin came down at 10:20 on Saturday.", "The cabin fell at 11:05 on Saturday."),
+        # pocketing or raking in a sum is receiving it
+        ("Verlane received £412,000 in bribes.", "Verlane raked in £380,000 in dirty cash."),
+        ("Verlane received £412,000 in bribes.", "Verlane pocketed £380,000."),
+    ],
+)
+def test_one_act_told_with_a_particle_verb_or_a_slang_verb(nlp, first, second):
+    found = conflicts(nlp, ("Wire", MON, first), ("Daily", MON, second))
+    assert len(found) == 1, [(c.kind, c.about) for c in found]

@@ -8,6 +8,10 @@ from __future__ import annotations
 
 # Predicate classes: lemma → class. Lemmas not listed are their own class.
 PREDICATE_CLASSES: dict[str, str] = {
+    # "pocketed / raked in £400,000": received it
+    "pocket": "receive",
+    "rake": "receive",
+    "plummet": "fall",
     # endings
     "end": "end",
     "finish": "end",
@@ -281,6 +285,7 @@ CONTROL_VERBS = frozenset(
 
 # Light verbs: "take part", "hold talks", "pull into" → multiword predicate.
 PARTICLE_PREDICATES = {
+    ("come", "down"): "fall",  # "the cabin came down", "prices came down"
     ("take", "part"): "take part",
     ("take", "place"): "take place",
     ("hold", "talk"): "hold talks",
