@@ -48,19 +48,20 @@ def test_held_out_corpora_floor(nlp):
     0.73 / 0.40, heldout23 0.82 / 0.50, heldout24 0.50 / 0.15, heldout25 0.53 / 0.45,
     heldout26 0.58 / 0.35, heldout27 0.82 / 0.40, heldout28 0.82 / 0.50, heldout29
     0.55 / 0.30, heldout30 0.50 / 0.25, heldout31 0.78 / 0.40, heldout32 0.73 / 0.50,
-    heldout33 0.86 / 0.60 and heldout34 0.56 / 0.25 (each set's README says with which
-    engine). Measured on 2026-11-30 over all thirty-four sets together (135 events, 675
-    gold conflicts): P = 0.90, R = 0.54 (heldout29-31 and heldout33 were scored unread).
+    heldout33 0.86 / 0.60, heldout34 0.56 / 0.25, heldout35 0.62 / 0.25 and heldout36
+    0.71 / 0.50 (each set's README says with which engine). Measured on 2026-11-30 over all
+    thirty-six sets together (143 events, 715 gold conflicts): P = 0.89, R = 0.55
+    (heldout29-31, heldout33 and heldout36 were scored unread).
     The floor sits just under that, so a change that makes the engine worse on text it was
     not written for fails here even if the development corpus passes.
     """
     folders = sorted(f for f in (ROOT / "corpus").glob("heldout*/*") if (f / "gold.json").is_file())
-    assert len(folders) >= 135
+    assert len(folders) >= 143
     report = evaluate(folders, nlp=nlp)
     overall = report.overall
-    assert overall.gold >= 675
-    assert overall.precision >= 0.87, [f"{f.event}: {f.about}" for f in report.flags]
-    assert overall.recall >= 0.51, [f"{event}: {item.slot}" for event, item in report.misses]
+    assert overall.gold >= 715
+    assert overall.precision >= 0.86, [f"{f.event}: {f.about}" for f in report.flags]
+    assert overall.recall >= 0.52, [f"{event}: {item.slot}" for event, item in report.misses]
 
 
 def test_seed_articles_every_conflict_found_and_no_false_flag(nlp):
