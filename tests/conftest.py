@@ -17,8 +17,10 @@ _counter = itertools.count(1)
 
 @pytest.fixture(autouse=True)
 def immediate_tasks(settings):
-    """Tasks run in the test's own thread (the database backend is exercised separately)."""
+    """Tasks run in the test's own thread (the database backend is exercised separately),
+    and a sentence whose extraction raises fails the test instead of being skipped."""
     settings.TASKS = IMMEDIATE_TASKS
+    settings.NEWSDESK_SKIP_FAILING_SENTENCES = False
 
 
 def _user(django_user_model, username: str, group: str | None = None, **extra):

@@ -346,3 +346,23 @@ def test_a_compound_length_is_the_sum_of_its_parts(text, seconds):
     from claims.nlp.normalize import parse_duration
 
     assert parse_duration(text)[0] == seconds
+
+
+def test_a_lenient_run_skips_a_failing_sentence_and_says_which(nlp, monkeypatch):
+    from claims.nlp import extract
+
+    real = extract._sentence_claims
+
+    def flaky(sent, *args, **kwargs):
+        if "Zebrant" in sent.text:
+            raise ValueError("a rule tripped on this sentence")
+        return real(sent, *args, **kwargs)
+
+    monkeypatch.setattr(extract, "_sentence_claims", flaky)
+    text = "The ferry carried 212 passengers.\n\nThe Zebrant crossing took 40 minutes.\n\nIt sank."
+    with pytest.raises(ValueError, match="tripped"):
+        analyse_article(text, published=dt.date(2026, 3, 2), nlp=nlp)
+    analysis = analyse_article(text, published=dt.date(2026, 3, 2), nlp=nlp, strict=False)
+    ((start, end),) = analysis.unread_sentences
+    assert text[start:end] == "The Zebrant crossing took 40 minutes."
+    assert [c.value_text for c in analysis.claims if c.kind == "count"] == ["212"]

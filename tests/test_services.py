@@ -83,6 +83,53 @@ def test_failed_extraction_is_recorded_and_keeps_the_article(monkeypatch):
     assert article.text
 
 
+def _poison(monkeypatch, word: str) -> None:
+    """Make the extraction of any sentence containing ``word`` raise."""
+    from claims.nlp import extract
+
+    real = extract._sentence_claims
+
+    def flaky(sent, *args, **kwargs):
+        if word in sent.text:
+            raise ValueError("a rule tripped on this sentence")
+        return real(sent, *args, **kwargs)
+
+    monkeypatch.setattr(extract, "_sentence_claims", flaky)
+
+
+SKIP_TEXT = (
+    "The ferry left Orrin Quay at 9:15 on Monday with 212 passengers aboard.\n\n"
+    "The Zebrant crossing took 40 minutes longer than planned.\n\n"
+    "Coastguards said 38 people were treated for minor injuries."
+)
+
+
+def test_a_sentence_that_trips_a_rule_is_skipped_not_the_article(monkeypatch, settings):
+    from tests.conftest import make_article, make_event
+
+    settings.NEWSDESK_SKIP_FAILING_SENTENCES = True
+    _poison(monkeypatch, "Zebrant")
+    article = make_article(make_event(), status="pending", text=SKIP_TEXT)
+    services.run_extraction(article_id=article.pk)
+    article.refresh_from_db()
+    assert article.status == "done"
+    assert article.error.startswith("1 sentence could not be analysed and was skipped")
+    values = {c.value_text for c in article.claims.all()}
+    assert {"212", "38"} <= values  # the sentences around it were read
+    assert not any("40 minutes" in v for v in values)
+
+
+def test_tests_and_strict_runs_still_fail_on_such_a_sentence(monkeypatch):
+    from tests.conftest import make_article, make_event
+
+    _poison(monkeypatch, "Zebrant")
+    article = make_article(make_event(), status="pending", text=SKIP_TEXT)
+    with pytest.raises(ValueError, match="tripped"):
+        services.run_extraction(article_id=article.pk, max_attempts=1)
+    article.refresh_from_db()
+    assert article.status == "failed"
+
+
 def test_quoted_values_keep_the_quote_and_speaker(django_capture_on_commit_callbacks):
     from tests.conftest import make_event
 

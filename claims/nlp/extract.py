@@ -38,6 +38,7 @@ General rules of news language added for the labelled corpus (issue 3) are all l
 
 from __future__ import annotations
 
+import logging
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
@@ -75,6 +76,8 @@ if TYPE_CHECKING:  # pragma: no cover - typing only; spaCy is imported lazily at
 
 __all__ = ["ArticleState", "extract_claims"]
 
+logger = logging.getLogger(__name__)
+
 
 # --------------------------------------------------------------------------- entry point
 
@@ -89,8 +92,14 @@ def extract_claims(
     offset: int = 0,
     extra: Sequence[SentenceExtractor] = (),
     sents: Sequence[Span] | None = None,
+    strict: bool = True,
 ) -> list[ClaimData]:
     """Extract all claims of ``doc``; offsets are shifted by ``offset`` (chunked articles).
+
+    ``strict=False`` (the web app's extraction tasks) logs an error raised on one sentence,
+    records the sentence in ``state.unread`` and goes on with the next: one odd sentence
+    does not cost the editor the whole article. Tests, the evaluation harness and the
+    benchmark run strict, so a bug cannot hide behind a skipped sentence.
 
     ``extra`` extractors add claims of their own per sentence, before its values are read
     (:func:`claims.nlp.statements.statement_claims`: value-less statements); their claims get
@@ -105,9 +114,17 @@ def extract_claims(
         # Slicing the doc's entity list once per sentence: ``Span.ents`` rescans the whole doc.
         lo, hi = bisect_left(starts, sent.start), bisect_left(starts, sent.end)
         c_lo, c_hi = bisect_left(candidates, sent.start), bisect_left(candidates, sent.end)
-        claims.extend(
-            _sentence_claims(sent, ents[lo:hi], state, offset, extra, candidates[c_lo:c_hi])
-        )
+        try:
+            claims.extend(
+                _sentence_claims(sent, ents[lo:hi], state, offset, extra, candidates[c_lo:c_hi])
+            )
+        except Exception:
+            if strict:
+                raise
+            logger.exception("Claim extraction failed on a sentence; it was skipped")
+            raw = doc_text(doc)[sent.start_char : sent.end_char]
+            start = sent.start_char + len(raw) - len(raw.lstrip())
+            state.unread.append((start + offset, start + len(raw.strip()) + offset))
         _track_thing(sent, state)
     return claims
 

@@ -87,6 +87,8 @@ class ArticleState:
     last_thing: Token | None = None
     roles: dict[str, set[str]] = field(default_factory=dict)  # "mayor" → people named as such
     consumed: set[tuple[int, int]] = field(default_factory=set)
+    # sentences whose extraction raised, as (start, end) offsets (lenient runs only)
+    unread: list[tuple[int, int]] = field(default_factory=list)
 
 
 @dataclass(slots=True)

@@ -210,7 +210,9 @@ def _sentences(sents: list[Span], text: str, offset: int) -> list[tuple[int, int
     return out
 
 
-def _analyse_docs(chunks: Iterable[tuple[int, Doc]], published: dt.date | None) -> ArticleAnalysis:
+def _analyse_docs(
+    chunks: Iterable[tuple[int, Doc]], published: dt.date | None, strict: bool = True
+) -> ArticleAnalysis:
     state = ArticleState(published=published)
     analysis = ArticleAnalysis(mentions=[], claims=[], sentences=[])
     for offset, doc in chunks:
@@ -218,11 +220,14 @@ def _analyse_docs(chunks: Iterable[tuple[int, Doc]], published: dt.date | None) 
         analysis.mentions.extend(_mentions(doc, offset))
         analysis.sentences.extend(_sentences(sents, doc_text(doc), offset))
         analysis.claims.extend(
-            extract_claims(doc, state, offset=offset, extra=(statement_claims,), sents=sents)
+            extract_claims(
+                doc, state, offset=offset, extra=(statement_claims,), sents=sents, strict=strict
+            )
         )
         analysis.mentions.extend(description_mentions(doc, state, offset))
         track_mentions(doc.ents, state)
     analysis.mentions.sort(key=lambda m: m.start)
+    analysis.unread_sentences = state.unread
     return analysis
 
 
@@ -238,14 +243,15 @@ def _ensure_length(nlp: Language, longest: int) -> None:
 
 
 def analyse_article(
-    text: str, *, published: dt.date | None, nlp: Language | None = None
+    text: str, *, published: dt.date | None, nlp: Language | None = None, strict: bool = True
 ) -> ArticleAnalysis:
     """Parse one article and extract its mentions, sentences and claims.
 
     ``published`` is the article's date (the reference day for "Monday", "next week"…).
-    All offsets index ``text``.
+    All offsets index ``text``. ``strict=False`` skips (and logs) a sentence whose
+    extraction raises instead of failing the article (:func:`extract_claims`).
     """
-    return analyse_articles([(text, published)], nlp=nlp)[0]
+    return analyse_articles([(text, published)], nlp=nlp, strict=strict)[0]
 
 
 def analyse_articles(
@@ -253,6 +259,7 @@ def analyse_articles(
     *,
     nlp: Language | None = None,
     batch_size: int = 8,
+    strict: bool = True,
 ) -> list[ArticleAnalysis]:
     """Analyse many articles with one ``nlp.pipe`` stream (chunks of all articles batched)."""
     nlp = nlp or get_nlp()
@@ -269,5 +276,5 @@ def analyse_articles(
     results: list[ArticleAnalysis] = []
     for (_, published), chunks in zip(articles, plan, strict=True):
         parsed = [(offset, next(docs)) for offset, _ in chunks]
-        results.append(_analyse_docs(parsed, published))
+        results.append(_analyse_docs(parsed, published, strict))
     return results

@@ -86,6 +86,8 @@ class ArticleAnalysis:
     mentions: list[MentionData]
     claims: list[ClaimData]
     sentences: list[tuple[int, int]] = field(default_factory=list)
+    # sentences skipped because their extraction raised (lenient runs; see extract_claims)
+    unread_sentences: list[tuple[int, int]] = field(default_factory=list)
 
 
 @dataclass(slots=True)
