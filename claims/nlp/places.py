@@ -228,15 +228,20 @@ def _names_a_place(root: Token) -> bool:
     return any(c.dep_ == "appos" and c.lemma_.lower() in lx.SETTLEMENT_NOUNS for c in root.children)
 
 
+def _noun_before(root: Token, prep: str, nouns: frozenset[str]) -> Token | None:
+    """The noun of ``nouns`` that ``root`` hangs off through ``prep`` ("the town of X" →
+    "town"), or None."""
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ == prep and head.head.lemma_.lower() in nouns:
+        return head.head
+    return None
+
+
 def _of_a_path(root: Token) -> bool:
     """ "on the descent of the Col de X", "near the shore of Y": X names a place."""
-    head = root.head
+    path = _noun_before(root, "of", lx.PLACE_PATH_NOUNS)
     return (
-        root.dep_ == "pobj"
-        and head.lower_ == "of"
-        and head.head.lemma_.lower() in lx.PLACE_PATH_NOUNS
-        and head.head.dep_ == "pobj"
-        and (_place_signal(head.head.head) or _on_a_path(head.head))
+        path is not None and path.dep_ == "pobj" and (_place_signal(path.head) or _on_a_path(path))
     )
 
 
@@ -248,24 +253,14 @@ def _on_a_path(noun: Token) -> bool:
 
 def _in_site(root: Token) -> bool:
     """ "at his home in Valdrenne", "the hospital in Tassio": X names the site's town."""
-    head = root.head
-    return (
-        root.dep_ == "pobj"
-        and head.lower_ == "in"
-        and head.head.pos_ == "NOUN"
-        and head.head.lemma_.lower() in _SITE_OR_DWELLING
-    )
+    site = _noun_before(root, "in", _SITE_OR_DWELLING)
+    return site is not None and site.pos_ == "NOUN"
 
 
 def _settlement_of(root: Token) -> bool:
     """ "the town of X", "the fishing village of X": X names a place."""
-    head = root.head
-    return (
-        root.dep_ == "pobj"
-        and head.lower_ == "of"
-        and head.head.lemma_.lower() in lx.SETTLEMENT_NOUNS
-        and any(c.dep_ == "det" for c in head.head.children)
-    )
+    town = _noun_before(root, "of", lx.SETTLEMENT_NOUNS)
+    return town is not None and any(c.dep_ == "det" for c in town.children)
 
 
 _DWELLING_NOUNS = frozenset({"home", "house", "flat", "apartment", "farm", "office", "offices"})
