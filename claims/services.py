@@ -270,7 +270,7 @@ def run_extraction(
             )
             with transaction.atomic():
                 store_analysis(article=article, analysis=analysis)
-                article.mark_done(notice=_extraction_notice(english, analysis))
+                article.mark_done(notice=_extraction_notice(english, analysis, article.text))
                 if rebuild:
                     rebuild_event(event=article.event)
         except Exception as exc:
@@ -288,17 +288,18 @@ def run_extraction(
     return article
 
 
-def _extraction_notice(english: bool, analysis: ArticleAnalysis) -> str:
+def _extraction_notice(english: bool, analysis: ArticleAnalysis, text: str) -> str:
     """What the editor should know about a finished extraction ("" when nothing)."""
     if not english:
         return NOT_ENGLISH_MESSAGE
     skipped = len(analysis.unread_sentences)
     if skipped:
-        first = analysis.unread_sentences[0]
+        start, end = analysis.unread_sentences[0]
+        opening = " ".join(text[start:end].split()[:8])
         return (
             f"{skipped} sentence{'s' if skipped > 1 else ''} could not be analysed and "
-            f"{'were' if skipped > 1 else 'was'} skipped (the first starts at character "
-            f"{first[0]}); the rest of the article was. The error is in the server log."
+            f"{'were' if skipped > 1 else 'was'} skipped (the first begins “{opening}…”); "
+            "the rest of the article was. The error is in the server log."
         )
     return ""
 

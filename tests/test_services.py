@@ -114,6 +114,7 @@ def test_a_sentence_that_trips_a_rule_is_skipped_not_the_article(monkeypatch, se
     article.refresh_from_db()
     assert article.status == "done"
     assert article.error.startswith("1 sentence could not be analysed and was skipped")
+    assert "“The Zebrant crossing took 40 minutes longer than…”" in article.error
     values = {c.value_text for c in article.claims.all()}
     assert {"212", "38"} <= values  # the sentences around it were read
     assert not any("40 minutes" in v for v in values)
