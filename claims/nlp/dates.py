@@ -400,15 +400,13 @@ def _forecast(verb: Token | None) -> bool:
 _REPEAT_WORD_RE = re.compile(r"further|again|additional", re.IGNORECASE)
 
 
-def _sentence_chars(tok: Token) -> tuple[int, int]:
-    sent = tok.sent
-    return sent.start_char, sent.end_char
-
-
 def _repeated(verb: Token | None) -> bool:
     """ "fell a further 3 per cent on Tuesday", "rose again on Friday": another step of
     something that happened before, with a date of its own."""
-    if verb is None or not _REPEAT_WORD_RE.search(doc_text(verb.doc), *_sentence_chars(verb)):
+    if verb is None:
+        return False
+    sent = verb.sent
+    if not _REPEAT_WORD_RE.search(doc_text(verb.doc), sent.start_char, sent.end_char):
         return False  # most sentences hold none of the words: no need to walk the tree
     return any(
         t.lower_ in ("further", "again", "additional")

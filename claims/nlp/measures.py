@@ -257,12 +257,9 @@ def _place_scope(num: Token, subj: Token | None, state: ArticleState) -> str:
         if owner is not None and owner.ent_type_ in ("GPE", "LOC"):
             return "in:" + _ref(owner, state).key
     # "the capital, where the party won more than half of the vote"
-    verb = num.head
-    for _ in range(4):
-        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
-            break
-        verb = verb.head
-    if verb.dep_ == "relcl" and any(c.lower_ == "where" for c in verb.children):
+    verb = _governor(num)
+    where = verb is not None and verb.dep_ == "relcl"
+    if where and any(c.lower_ == "where" for c in verb.children):
         return _area_scope(verb.head, state)
     return ""
 
