@@ -122,9 +122,8 @@ def extract_claims(
             if strict:
                 raise
             logger.exception("Claim extraction failed on a sentence; it was skipped")
-            raw = doc_text(doc)[sent.start_char : sent.end_char]
-            start = sent.start_char + len(raw) - len(raw.lstrip())
-            state.unread.append((start + offset, start + len(raw.strip()) + offset))
+            start, end = _stored_sentence(sent)
+            state.unread.append((start + offset, end + offset))
         _track_thing(sent, state)
     return claims
 
@@ -202,9 +201,7 @@ def _sentence_claims(
         (sent.start_char + m.start(1), sent.start_char + m.end(1), m.group(1))
         for m in _QUOTE_RE.finditer(sent.text)
     ]
-    # the sentence as stored, without the blanks a dateline left (:func:`blank_datelines`)
-    body = doc_text(sent.doc)[sent.start_char : sent.end_char]
-    sent_start = sent.start_char + len(body) - len(body.lstrip())
+    sent_start, sent_end = _stored_sentence(sent)
     for claim, clause_source in found:
         source = clause_source or attribution
         for q_start, q_end, words in quotes:
@@ -214,13 +211,21 @@ def _sentence_claims(
         if claim.quote and claim.kind == ClaimKind.DATETIME and _relative(claim.value_text):
             continue  # "Today we open a new chapter": said on a day the story need not give
         claim.sentence_start = sent_start + offset
-        claim.sentence_end = sent.start_char + len(body.rstrip()) + offset
+        claim.sentence_end = sent_end + offset
         claim.value_start += offset
         claim.value_end += offset
         claim.attribution = claim.attribution or source
         claim.hedges = sorted(set(claim.hedges) | hedges)
         out.append(claim)
     return out
+
+
+def _stored_sentence(sent: Span) -> tuple[int, int]:
+    """The sentence's character range as stored: without the blanks around it (a dateline
+    left some, :func:`blank_datelines`)."""
+    body = doc_text(sent.doc)[sent.start_char : sent.end_char]
+    start = sent.start_char + len(body) - len(body.lstrip())
+    return start, sent.start_char + len(body.rstrip())
 
 
 _ABSOLUTE_DATE_RE = re.compile(
